@@ -1,0 +1,113 @@
+// The concord command line: run, validate, schema, bench. Every error is one clear line on
+// stderr and a non-zero exit (2 for bad input), never a stack trace.
+import { z } from 'zod';
+import { formatProblems } from '../scenario/problems';
+import { Scenario } from '../scenario/schema';
+import { validateScenario } from '../scenario/validate';
+import { intFlag, numFlag, type Parsed, parseArgs } from './args';
+import { runBench } from './bench';
+import { CliError, loadScenarioFile, readJsonFile } from './load';
+import { formatSummary, runScenario } from './run';
+
+const USAGE = `concord — coalition operations simulator
+
+usage:
+  concord run <scenario.json> [--seed N] [--days D | --ticks T] [--set path=value]… [--events out.ndjson] [--json]
+  concord validate <file>
+  concord schema
+  concord bench [--quick]
+`;
+
+function one(p: Parsed, command: string, what: string): string {
+  if (p.positionals.length !== 1)
+    throw new CliError(
+      `concord ${command}: expected one ${what}, found ${p.positionals.length}\n${USAGE}`,
+      2,
+    );
+  return p.positionals[0]!;
+}
+
+async function cmdRun(argv: string[]): Promise<number> {
+  const p = parseArgs(
+    argv,
+    { value: ['seed', 'days', 'ticks', 'set', 'events'], bool: ['json'] },
+    'run',
+  );
+  const file = one(p, 'run', 'scenario file');
+  const seed = intFlag(p, 'seed', 'run', 0, 2 ** 31 - 1) ?? 1;
+  const days = numFlag(p, 'days', 'run', 0, 365);
+  const ticks = intFlag(p, 'ticks', 'run', 0, 10_000_000);
+  if (days !== undefined && ticks !== undefined)
+    throw new CliError('concord run: give --days or --ticks, not both', 2);
+  const scenario = loadScenarioFile(file, p.flags.get('set') ?? []);
+  const eventsOut = p.flags.get('events')?.at(-1);
+  const result = runScenario(scenario, { seed, days, ticks, eventsOut });
+  if (p.flags.has('json')) {
+    process.stdout.write(
+      `${JSON.stringify({ scenario: scenario.id, seed, ticks: result.ticks, hash: result.hash, metrics: result.metrics })}\n`,
+    );
+  } else {
+    process.stdout.write(formatSummary(scenario, seed, result));
+  }
+  return 0;
+}
+
+function cmdValidate(argv: string[]): number {
+  const p = parseArgs(argv, { value: [], bool: [] }, 'validate');
+  const file = one(p, 'validate', 'file');
+  const raw = readJsonFile(file);
+  const result = validateScenario(raw);
+  if (!result.ok) {
+    process.stderr.write(`${formatProblems(file, result.problems)}\n`);
+    return 2;
+  }
+  process.stdout.write('ok\n');
+  return 0;
+}
+
+function cmdSchema(argv: string[]): number {
+  parseArgs(argv, { value: [], bool: [] }, 'schema');
+  const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
+  process.stdout.write(`${JSON.stringify({ title: 'Concord scenario', ...schema }, null, 2)}\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await cmdRun(rest);
+      case 'validate':
+        return cmdValidate(rest);
+      case 'schema':
+        return cmdSchema(rest);
+      case 'bench': {
+        const p = parseArgs(rest, { value: [], bool: ['quick'] }, 'bench');
+        return await runBench({ quick: p.flags.has('quick') });
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new CliError(
+          `concord: unknown command "${command}" (allowed: run, validate, schema, bench)`,
+          2,
+        );
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    process.stderr.write(
+      `concord ${command}: internal error: ${err?.message ?? String(e)} (please report this with the command you ran)\n`,
+    );
+    if (process.env.CONCORD_DEBUG) process.stderr.write(`${err?.stack}\n`);
+    return 1;
+  }
+}

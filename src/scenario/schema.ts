@@ -1,0 +1,392 @@
+// The scenario file format: a zod schema that is the single source of truth for
+// validation, TypeScript types and the exported JSON Schema. Scenario files are data only.
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes')
+  .describe('Identifier: lower-case letters, digits and dashes');
+const lon = z.number().min(-180).max(180).describe('Longitude, decimal degrees east');
+const lat = z.number().min(-90).max(90).describe('Latitude, decimal degrees north');
+const unit01 = z.number().min(0).max(1);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f77b4');
+const sidc = z
+  .string()
+  .regex(/^[A-Z*-][A-Z*-][A-Z*-][A-Z*-][A-Z0-9*-]{11}$/, 'a 15-character APP-6/2525C code')
+  .describe('APP-6 / MIL-STD-2525C symbol code (15 characters)');
+const position = z.tuple([lon, lat]);
+const ring = z.array(position).min(4);
+const polygonCoords = z.array(ring).min(1);
+
+export const threatKinds = [
+  'armed-group',
+  'pirates',
+  'robbers',
+  'kidnap',
+  'smugglers',
+  'traffickers',
+] as const;
+export const ThreatKind = z.enum(threatKinds);
+export type ThreatKind = z.infer<typeof ThreatKind>;
+
+export const domains = ['ground', 'sea', 'air'] as const;
+export const Domain = z.enum(domains);
+export type Domain = z.infer<typeof Domain>;
+
+/** A time in the exercise: "D+2 06:30" (day 2 after start, 06:30 later) or hours as a number. */
+export const ScenarioTime = z.union([
+  z.string().regex(/^D\+\d+( \d{2}:\d{2})?$/, 'a time like "D+2 06:30" (D+days, optional HH:MM)'),
+  z.number().min(0).describe('hours after start'),
+]);
+
+export const Source = z.strictObject({
+  title: z.string().min(1),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
+
+export const Meta = z.strictObject({
+  description: z.string().min(1),
+  exercises: z.string().optional().describe('What the scenario is meant to exercise'),
+  disclaimer: z.string().optional(),
+  sources: z.array(Source).min(1),
+});
+
+export const Geography = z.strictObject({
+  atlas: z.enum(['50m', '10m']).describe('Natural Earth resolution from world-atlas'),
+  bbox: z.tuple([lon, lat, lon, lat]).describe('[west, south, east, north]'),
+  cellKm: z.number().min(0.5).max(25).describe('Raster cell size for masks and grids, km'),
+  territorialSeaNm: z.number().min(0).max(24).default(12),
+  countries: z
+    .array(
+      z.strictObject({ iso: z.string().regex(/^\d{3}$/, 'an ISO 3166-1 numeric code'), actor: id }),
+    )
+    .min(1)
+    .describe('Which actor owns each Natural Earth country (by ISO numeric code)'),
+});
+
+export const Actor = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['nation', 'organisation']),
+  color,
+  members: z.array(id).optional().describe('Organisations: member actor ids'),
+  decisionRule: z.enum(['consensus', 'majority', 'lead-nation']).optional(),
+  hq: position.describe('Headquarters position [lon, lat]'),
+  decisionLatencyMin: z.number().min(0).max(10080).describe('Minutes from picture to tasking'),
+  sovereigntySensitivity: unit01.default(0.5),
+  trustDefault: unit01.default(0.5),
+  trust: z.record(id, unit01).default({}).describe('Trust towards named actors, 0..1'),
+  withholdBelowTrust: unit01
+    .default(0.3)
+    .describe('Tracks are withheld from partners trusted less than this'),
+  priorities: z.partialRecord(ThreatKind, z.number().min(0).max(10)).default({}),
+  budget: z.number().min(0).default(0).describe('Cost units available'),
+  readiness: unit01.default(0.8),
+  external: z.boolean().default(false).describe('An external partner, not a regional member'),
+});
+
+export const Agreement = z.strictObject({
+  id,
+  name: z.string().optional(),
+  from: id,
+  to: id,
+  bidirectional: z.boolean().default(true),
+  scope: z.array(ThreatKind).min(1).or(z.literal('all')).default('all'),
+  latencyMin: z.number().min(0).max(10080),
+  reliability: unit01.default(0.95),
+  classificationCeiling: z.number().int().min(0).max(3).default(1),
+  protocol: z.enum(['standard', 'ad-hoc']).default('ad-hoc'),
+  active: z.boolean().default(true),
+});
+
+export const Right = z.strictObject({
+  id,
+  kind: z.enum(['transit', 'hot-pursuit', 'base-access']),
+  grantor: id,
+  grantee: id,
+  domains: z.array(Domain).min(1).default(['ground', 'sea', 'air']),
+  depthKm: z.number().min(0).max(2000).default(50).describe('Hot pursuit: how far past the border'),
+  active: z.boolean().default(true),
+});
+
+export const TaskForce = z.strictObject({
+  id,
+  name: z.string().min(1),
+  commander: id.describe('The organisation or lead nation that commands it'),
+  decisionLatencyMin: z.number().min(0).max(10080),
+  area: id.optional().describe('Zone id of its area of operations'),
+});
+
+export const Stocks = z.strictObject({
+  fuel: z.number().min(0).describe('Fuel, unit-hours of movement'),
+  supplies: z.number().min(0).describe('Supplies, unit-days'),
+});
+
+export const Base = z.strictObject({
+  id,
+  name: z.string().min(1),
+  owner: id,
+  kind: z.enum(['hq', 'base', 'depot', 'port', 'airfield', 'post']),
+  position,
+  berth: position.optional().describe('Ports: a point at sea where ships dock'),
+  sidc: sidc.optional(),
+  stocks: Stocks,
+  capacity: Stocks.optional().describe('Maximum stocks; defaults to the initial stocks'),
+  resupplyPerDay: Stocks.default({ fuel: 0, supplies: 0 }).describe(
+    'Stock delivered daily from outside the theatre',
+  ),
+  users: z.array(id).default([]).describe('Other actors allowed to resupply here'),
+});
+
+export const Route = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['road', 'lane', 'track']),
+  coordinates: z.array(position).min(2),
+});
+
+export const Zone = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: z.enum([
+    'sector',
+    'safe-haven',
+    'aor',
+    'patrol-area',
+    'territorial-sea',
+    'closed',
+    'border-strip',
+  ]),
+  owner: id.optional(),
+  polygon: polygonCoords.describe('GeoJSON Polygon coordinates: rings of [lon, lat], first = last'),
+});
+
+export const Place = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['village', 'town', 'city', 'port', 'camp']),
+  position,
+  population: z.number().int().min(0),
+  reportDelayMin: z.number().min(0).max(10080).default(60),
+  reportProbability: unit01.default(0.8),
+});
+
+export const Sensor = z.strictObject({
+  rangeKm: z.number().min(0).max(500),
+  pDetectPerTick: unit01.optional().describe('Ground: chance per tick of seeing a threat in range'),
+  sweepWidthKm: z
+    .number()
+    .min(0)
+    .max(500)
+    .optional()
+    .describe('Sea and air: effective sweep width'),
+  classification: z.number().int().min(0).max(3).default(1),
+});
+
+export const UnitType = z.strictObject({
+  name: z.string().min(1),
+  domain: Domain,
+  sidc,
+  speedKmh: z.number().min(0).max(2000),
+  patrolSpeedKmh: z.number().min(0).max(2000).optional(),
+  fuelCapacityH: z.number().min(0.1).describe('Endurance: hours of movement on a full tank'),
+  idleFuelPerH: z.number().min(0).default(0.02).describe('Fuel burnt per hour when not moving'),
+  suppliesDays: z.number().min(0.1).default(7).describe('Days of supplies carried'),
+  sensor: Sensor,
+  firepower: z.number().min(0).describe('Lanchester effectiveness per unit strength per hour'),
+  strength: z.number().min(0).describe('Personnel or equivalent at full strength'),
+  costPerDay: z.number().min(0).default(1),
+  night: z.boolean().default(true).describe('Can operate at night'),
+});
+
+const PatrolArea = z.strictObject({ kind: z.literal('patrol-area'), zone: id });
+const PatrolRoute = z.strictObject({ kind: z.literal('patrol-route'), route: id });
+const Idle = z.strictObject({ kind: z.literal('idle') });
+export const StandingTask = z.discriminatedUnion('kind', [PatrolArea, PatrolRoute, Idle]);
+
+export const Unit = z.strictObject({
+  id,
+  name: z.string().optional(),
+  type: id,
+  owner: id,
+  base: id,
+  count: z.number().int().min(1).max(200).default(1).describe('Expand into id-1 … id-N'),
+  position: position.optional().describe('Start position; defaults to the base'),
+  strength: unit01.default(1).describe('Share of full strength at start'),
+  readiness: unit01.optional(),
+  caveats: z.array(z.enum(['no-offensive', 'no-night', 'own-territory-only'])).default([]),
+  command: z.union([z.literal('national'), id]).default('national'),
+  task: StandingTask.default({ kind: 'idle' }),
+});
+
+export const Threat = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: ThreatKind,
+  domain: z.enum(['ground', 'sea']),
+  sidc,
+  cells: z.number().int().min(1).max(200).default(1).describe('Independent cells it acts as'),
+  strength: z.number().min(1).describe('Fighters per cell'),
+  firepower: z.number().min(0),
+  speedKmh: z.number().min(0).max(200),
+  havens: z.array(id).min(1).describe('Zone ids where cells hide'),
+  targets: z
+    .array(z.enum(['village', 'town', 'city', 'port', 'camp', 'convoy', 'ship', 'base']))
+    .min(1),
+  attackRatePerDay: z.number().min(0).max(24).describe('Attacks per cell per day when ready'),
+  rangeKm: z.number().min(0).max(2000).describe('How far from a haven a cell will raid'),
+  seamPreference: unit01.default(0.5).describe('Weight on targets near borders'),
+  recruitPerDay: z
+    .number()
+    .min(0)
+    .default(0.2)
+    .describe('Fighters per day at low security presence'),
+  maxStrength: z.number().min(1).optional(),
+  detectability: z.number().min(0).max(2).default(1),
+});
+
+export const Traffic = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: z.enum(['merchant', 'fishing', 'civilian-convoy']),
+  route: id,
+  perDay: z.number().min(0).max(500),
+  speedKmh: z.number().min(1).max(60),
+  sidc,
+  reportDelayMin: z.number().min(0).default(30),
+  bothWays: z.boolean().default(true),
+});
+
+export const SupplyRun = z.strictObject({
+  id,
+  owner: id,
+  from: id.describe('Base id'),
+  to: id.describe('Base id'),
+  route: id.optional().describe('Road or lane to follow; straight line when absent'),
+  everyHours: z.number().min(1).max(720),
+  load: Stocks,
+  speedKmh: z.number().min(1).max(120).default(40),
+  sidc: sidc.default('SFGPUSS----E---'),
+  strength: z.number().min(1).default(20),
+});
+
+const InjectBase = { id, at: ScenarioTime, message: z.string().optional() };
+export const Inject = z.discriminatedUnion('kind', [
+  z.strictObject({
+    ...InjectBase,
+    kind: z.literal('spawn'),
+    threat: id,
+    strength: z.number().min(1),
+    position: position.optional(),
+  }),
+  z.strictObject({ ...InjectBase, kind: z.literal('attack'), threat: id, place: id }),
+  z.strictObject({
+    ...InjectBase,
+    kind: z.literal('agreement'),
+    agreement: id,
+    active: z.boolean(),
+  }),
+  z.strictObject({ ...InjectBase, kind: z.literal('right'), right: id, active: z.boolean() }),
+  z.strictObject({
+    ...InjectBase,
+    kind: z.literal('weather'),
+    zone: id,
+    closes: z.array(Domain).min(1),
+    hours: z.number().min(0.25),
+  }),
+  z.strictObject({ ...InjectBase, kind: z.literal('funding'), actor: id, amount: z.number() }),
+  z.strictObject({
+    ...InjectBase,
+    kind: z.literal('narrative'),
+    to: z.array(id).default([]),
+    message: z.string().min(1),
+  }),
+]);
+
+export const Parameter = z.strictObject({
+  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'a camelCase name'),
+  description: z.string().min(1),
+  path: z
+    .string()
+    .min(1)
+    .describe('Target path, e.g. agreements.*.latencyMin or units.ml-gtia.count'),
+  default: z.number().or(z.boolean()),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  unit: z.string().optional(),
+});
+
+export const Engagement = z.strictObject({
+  model: z.enum(['square', 'linear']).default('square'),
+  radiusKm: z.number().min(0.1).max(50).default(3),
+  breakOffRatio: unit01
+    .default(0.5)
+    .describe('A side withdraws below this share of its starting strength'),
+  stochastic: z.boolean().default(true),
+});
+
+export const Politics = z.strictObject({
+  trustGainSharedSuccess: z.number().min(0).max(1).default(0.02),
+  trustLossWithheld: z.number().min(0).max(1).default(0.05),
+  trustLossSovereigntyIncident: z.number().min(0).max(1).default(0.08),
+  pWithheldFoundOut: unit01.default(0.1),
+});
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  id,
+  name: z.string().min(1),
+  meta: Meta,
+  start: z.iso.datetime().describe('Exercise start, UTC ISO 8601'),
+  tickMinutes: z.number().int().min(1).max(120),
+  durationDays: z.number().min(0.1).max(365),
+  checkpointEveryTicks: z.number().int().min(10).max(100000).default(96),
+  geography: Geography,
+  actors: z.array(Actor).min(2),
+  agreements: z.array(Agreement).default([]),
+  rights: z.array(Right).default([]),
+  taskForces: z.array(TaskForce).default([]),
+  bases: z.array(Base).min(1),
+  routes: z.array(Route).default([]),
+  zones: z.array(Zone).default([]),
+  places: z.array(Place).default([]),
+  unitTypes: z.record(id, UnitType),
+  units: z.array(Unit).min(1),
+  threats: z.array(Threat).default([]),
+  traffic: z.array(Traffic).default([]),
+  supplyRuns: z.array(SupplyRun).default([]),
+  injects: z.array(Inject).default([]),
+  parameters: z.array(Parameter).default([]),
+  engagement: Engagement.default({
+    model: 'square',
+    radiusKm: 3,
+    breakOffRatio: 0.5,
+    stochastic: true,
+  }),
+  politics: Politics.default({
+    trustGainSharedSuccess: 0.02,
+    trustLossWithheld: 0.05,
+    trustLossSovereigntyIncident: 0.08,
+    pWithheldFoundOut: 0.1,
+  }),
+});
+
+/** A scenario as written in a file (defaults not yet applied). */
+export type ScenarioInput = z.input<typeof Scenario>;
+/** A validated scenario with every default filled in. */
+export type Scenario = z.infer<typeof Scenario>;
+export type Actor = z.infer<typeof Actor>;
+export type Agreement = z.infer<typeof Agreement>;
+export type Right = z.infer<typeof Right>;
+export type Base = z.infer<typeof Base>;
+export type Route = z.infer<typeof Route>;
+export type Zone = z.infer<typeof Zone>;
+export type Place = z.infer<typeof Place>;
+export type UnitType = z.infer<typeof UnitType>;
+export type Unit = z.infer<typeof Unit>;
+export type Threat = z.infer<typeof Threat>;
+export type Traffic = z.infer<typeof Traffic>;
+export type SupplyRun = z.infer<typeof SupplyRun>;
+export type Inject = z.infer<typeof Inject>;
+export type Parameter = z.infer<typeof Parameter>;

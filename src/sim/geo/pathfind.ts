@@ -1,0 +1,172 @@
+// Grid routing for units: weighted A* over 8-neighbour cells with reusable typed-array state,
+// then string-pulling so straight stretches become single legs.
+
+import { MinHeap } from './min-heap';
+import type { GridSpec } from './raster';
+import { segmentClear } from './segment';
+
+export { cellAllowed, segmentClear } from './segment';
+
+const SQRT2 = Math.SQRT2;
+/** Heuristic weight: faster searches, paths at most 1.5× optimal (near-optimal after pulling). */
+const H_WEIGHT = 1.5;
+// Neighbour order is fixed (part of the deterministic tie rule): E, W, N, S, NE, NW, SE, SW.
+const DC = [1, -1, 0, 0, 1, -1, 1, -1] as const;
+const DR = [0, 0, 1, -1, 1, 1, -1, -1] as const;
+
+export class PathFinder {
+  private readonly spec: GridSpec;
+  private readonly g: Float64Array;
+  private readonly parent: Int32Array;
+  /** seen[i] === stamp: g[i] and parent[i] belong to the current search. */
+  private readonly seen: Uint32Array;
+  /** closed[i] === stamp: cell i has been expanded in the current search. */
+  private readonly closed: Uint32Array;
+  private readonly heap: MinHeap;
+  private readonly cells: Int32Array;
+  private stamp = 0;
+
+  constructor(spec: GridSpec) {
+    this.spec = spec;
+    const n = spec.cols * spec.rows;
+    this.g = new Float64Array(n);
+    this.parent = new Int32Array(n);
+    this.seen = new Uint32Array(n);
+    this.closed = new Uint32Array(n);
+    this.heap = new MinHeap(1024);
+    this.cells = new Int32Array(n);
+  }
+
+  /**
+   * Weighted A* (8-neighbour, octile heuristic × 1.5) from (x0,y0) to (x1,y1). Returns
+   * waypoints as flat [x,y,x,y,…] km, not including the start, string-pulled with segmentClear
+   * so straight stretches are one leg, ending exactly at (x1,y1); null when unreachable, when
+   * maxExpansions is exceeded, or when either point is off the grid or the goal cell is not
+   * allowed. A start on a disallowed cell may leave it (first leg to the next cell's centre).
+   */
+  find(
+    code: Uint8Array,
+    allowed: Uint8Array,
+    x0: number,
+    y0: number,
+    x1: number,
+    y1: number,
+    maxExpansions = this.g.length,
+  ): number[] | null {
+    const { cols, rows, cellKm } = this.spec;
+    const sc = Math.floor(x0 / cellKm);
+    const sr = Math.floor(y0 / cellKm);
+    const gc = Math.floor(x1 / cellKm);
+    const gr = Math.floor(y1 / cellKm);
+    if (sc < 0 || sr < 0 || sc >= cols || sr >= rows) return null;
+    if (gc < 0 || gr < 0 || gc >= cols || gr >= rows) return null;
+    const start = sr * cols + sc;
+    const goal = gr * cols + gc;
+    if (allowed[code[goal]!] !== 1) return null;
+    if (start === goal) return [x1, y1];
+
+    if (this.stamp === 0xffffffff) {
+      this.seen.fill(0);
+      this.closed.fill(0);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    const { g, parent, seen, closed, heap } = this;
+    heap.clear();
+    g[start] = 0;
+    parent[start] = -1;
+    seen[start] = stamp;
+    heap.push(H_WEIGHT * octile(sc, sr, gc, gr), start);
+    let expansions = 0;
+    let found = false;
+    while (heap.size > 0) {
+      const cur = heap.pop();
+      if (closed[cur] === stamp) continue;
+      closed[cur] = stamp;
+      if (cur === goal) {
+        found = true;
+        break;
+      }
+      if (++expansions > maxExpansions) return null;
+      const cc = cur % cols;
+      const cr = (cur - cc) / cols;
+      const gCur = g[cur]!;
+      for (let k = 0; k < 8; k++) {
+        const nc = cc + DC[k]!;
+        const nr = cr + DR[k]!;
+        if (nc < 0 || nr < 0 || nc >= cols || nr >= rows) continue;
+        const nb = nr * cols + nc;
+        if (closed[nb] === stamp || allowed[code[nb]!] !== 1) continue;
+        let step = 1;
+        if (k >= 4) {
+          // No squeezing diagonally between two blocked cells.
+          const sideA = allowed[code[cr * cols + nc]!] === 1;
+          const sideB = allowed[code[nr * cols + cc]!] === 1;
+          if (!sideA && !sideB) continue;
+          step = SQRT2;
+        }
+        const ng = gCur + step;
+        if (seen[nb] !== stamp || ng < g[nb]!) {
+          seen[nb] = stamp;
+          g[nb] = ng;
+          parent[nb] = cur;
+          heap.push(ng + H_WEIGHT * octile(nc, nr, gc, gr), nb);
+        }
+      }
+    }
+    if (!found) return null;
+
+    // Cells from start to goal.
+    let m = 0;
+    for (let c = goal; c !== -1; c = parent[c]!) this.cells[m++] = c;
+    this.cells.subarray(0, m).reverse();
+    return this.pull(code, allowed, m, x0, y0, x1, y1, allowed[code[start]!] === 1);
+  }
+
+  /**
+   * String-pulls the cell path. Points are: start, each path cell's centre, goal; consecutive
+   * points are always mutually clear, so greedy skipping keeps every leg legal.
+   */
+  private pull(
+    code: Uint8Array,
+    allowed: Uint8Array,
+    m: number,
+    x0: number,
+    y0: number,
+    x1: number,
+    y1: number,
+    startAllowed: boolean,
+  ): number[] {
+    const { cols, cellKm } = this.spec;
+    const last = m + 1;
+    const px = (i: number): number =>
+      i === 0 ? x0 : i === last ? x1 : ((this.cells[i - 1]! % cols) + 0.5) * cellKm;
+    const py = (i: number): number =>
+      i === 0 ? y0 : i === last ? y1 : (Math.floor(this.cells[i - 1]! / cols) + 0.5) * cellKm;
+    const out: number[] = [];
+    let a = 0;
+    if (!startAllowed) {
+      // Leave the disallowed start cell straight to the centre of the next path cell.
+      // (m >= 2 here because start !== goal, so point 2 is a path cell centre.)
+      a = 2;
+      out.push(px(a), py(a));
+    }
+    let ax = px(a);
+    let ay = py(a);
+    for (let i = a + 1; i < last; i++) {
+      if (!segmentClear(this.spec, code, allowed, ax, ay, px(i + 1), py(i + 1))) {
+        ax = px(i);
+        ay = py(i);
+        out.push(ax, ay);
+      }
+    }
+    out.push(x1, y1);
+    return out;
+  }
+}
+
+function octile(c0: number, r0: number, c1: number, r1: number): number {
+  const dx = Math.abs(c1 - c0);
+  const dy = Math.abs(r1 - r0);
+  return dx > dy ? dx + (SQRT2 - 1) * dy : dy + (SQRT2 - 1) * dx;
+}

@@ -1,0 +1,87 @@
+// Moving units along legal paths: planning (straight leg when clear, weighted A* otherwise)
+// and stepping with a legality check every half cell, so no unit ever enters a cell it may
+// not be in, even if a right is withdrawn mid-move. Reads Def, permits; writes unit positions.
+import { segmentClear } from './geo/pathfind';
+import { allowedFor, codeGrid, unitMayBe } from './sovereignty';
+import type { World } from './world';
+
+/** Plans a path for unit u to (x, y). Returns false when there is no legal way. */
+export function planUnit(w: World, u: number, x: number, y: number): boolean {
+  const { def, s } = w;
+  const code = codeGrid(def, def.uDomain[u]!);
+  const allowed = allowedFor(w, u);
+  if (!unitMayBe(w, u, x, y)) {
+    s.uPath[u] = null;
+    return false;
+  }
+  if (segmentClear(def.masks.spec, code, allowed, s.ux[u]!, s.uy[u]!, x, y)) {
+    s.uPath[u] = [x, y];
+  } else {
+    const path = w.pathfinder.find(code, allowed, s.ux[u]!, s.uy[u]!, x, y, 60_000);
+    s.uPath[u] = path;
+    if (!path) return false;
+  }
+  s.uPathIdx[u] = 0;
+  s.uTx[u] = x;
+  s.uTy[u] = y;
+  return true;
+}
+
+/** Moves unit u up to `km` along its path. Returns the distance moved; clears the path at its end or when blocked. */
+export function stepUnit(w: World, u: number, km: number): { moved: number; blocked: boolean } {
+  const { def, s } = w;
+  const path = s.uPath[u];
+  if (!path) return { moved: 0, blocked: false };
+  const half = def.masks.spec.cellKm / 2;
+  let x = s.ux[u]!;
+  let y = s.uy[u]!;
+  let left = km;
+  let moved = 0;
+  let i = s.uPathIdx[u]!;
+  while (left > 1e-9 && i < path.length) {
+    const tx = path[i]!;
+    const ty = path[i + 1]!;
+    const d = Math.hypot(tx - x, ty - y);
+    const go = Math.min(d, left, half);
+    const nx = d > 1e-12 ? x + ((tx - x) * go) / d : tx;
+    const ny = d > 1e-12 ? y + ((ty - y) * go) / d : ty;
+    if (!unitMayBe(w, u, nx, ny)) {
+      s.ux[u] = x;
+      s.uy[u] = y;
+      s.uPath[u] = null;
+      return { moved, blocked: true };
+    }
+    x = nx;
+    y = ny;
+    left -= go;
+    moved += go;
+    if (go >= d - 1e-9) i += 2;
+  }
+  s.ux[u] = x;
+  s.uy[u] = y;
+  s.uPathIdx[u] = i;
+  if (i >= path.length) s.uPath[u] = null;
+  return { moved, blocked: false };
+}
+
+/** Moves a point (x, y) toward (tx, ty) by up to km on a grid where `allowed[code]`; straight legs only. */
+export function stepFree(
+  w: World,
+  code: Uint8Array,
+  allowed: Uint8Array,
+  pos: { x: number; y: number },
+  tx: number,
+  ty: number,
+  km: number,
+): boolean {
+  const spec = w.def.masks.spec;
+  const d = Math.hypot(tx - pos.x, ty - pos.y);
+  if (d < 1e-9) return true;
+  const go = Math.min(d, km);
+  const nx = pos.x + ((tx - pos.x) * go) / d;
+  const ny = pos.y + ((ty - pos.y) * go) / d;
+  if (!segmentClear(spec, code, allowed, pos.x, pos.y, nx, ny)) return false;
+  pos.x = nx;
+  pos.y = ny;
+  return true;
+}

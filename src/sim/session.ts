@@ -1,0 +1,204 @@
+// A simulation session: one scenario, one seed, an order log. Runs the systems in DESIGN's
+// tick order, keeps checkpoints (state + random stream states + log position) and seeks by
+// restoring the nearest one and replaying. (scenario, seed, orders) → the same event log,
+// whatever the step sizes. The worker and the CLI both drive this class.
+import type { Scenario } from '../scenario/schema';
+import { buildDef, initState } from './build';
+import { EventLog, type LogState } from './events';
+import { PathFinder } from './geo/pathfind';
+import { SpatialGrid } from './geo/spatial-grid';
+import { computeMetrics, type Metrics } from './metrics';
+import { restoreStreams, type StreamStates, saveStreams } from './rng';
+import { buildPermits } from './sovereignty';
+import { runCommand } from './systems/command';
+import { runEngagement } from './systems/engagement';
+import { runInformation } from './systems/information';
+import { runInjects, runOrders, spawnInitialCells } from './systems/injects';
+import { runLogistics } from './systems/logistics';
+import { runPolitics } from './systems/politics';
+import { runSample } from './systems/sample';
+import { runSensing } from './systems/sensing';
+import { runThreats } from './systems/threats';
+import { runTraffic } from './systems/traffic';
+import { runUnits } from './systems/units';
+import { type Def, type Order, type State, TASK, type World } from './world';
+
+interface Checkpoint {
+  tick: number;
+  state: State;
+  streams: StreamStates;
+  log: LogState;
+}
+
+export class OrderError extends Error {}
+
+export class Session {
+  readonly world: World;
+  readonly seed: number;
+  /** Every order given, in tick order: with the scenario and seed, the whole replay. */
+  readonly orders: Order[] = [];
+  private checkpoints: Checkpoint[] = [];
+
+  constructor(scenario: Scenario, topology: unknown, seed: number, def?: Def) {
+    this.seed = seed;
+    const d = def ?? buildDef(scenario, topology);
+    const { s, rng } = initState(d, seed);
+    const { widthKm, heightKm } = d.masks.proj;
+    this.world = {
+      def: d,
+      s,
+      rng,
+      log: new EventLog(),
+      permits: buildPermits(d, s),
+      pathfinder: new PathFinder(d.masks.spec),
+      unitGrid: new SpatialGrid(widthKm, heightKm, 25, Math.max(1, d.nUnits)),
+      cellGrid: new SpatialGrid(widthKm, heightKm, 25, Math.max(1, d.cellCap)),
+      unitInclude: new Uint8Array(d.nUnits).fill(1),
+      cellInclude: new Uint8Array(Math.max(1, d.cellCap)),
+      pendingOrders: [],
+    };
+    spawnInitialCells(this.world);
+    this.checkpoint();
+  }
+
+  get def(): Def {
+    return this.world.def;
+  }
+  get tick(): number {
+    return this.world.s.tick;
+  }
+  get totalTicks(): number {
+    return this.world.def.totalTicks;
+  }
+
+  /** Runs one tick: the systems in DESIGN's order. */
+  private tickOnce(): void {
+    const w = this.world;
+    const { s, def } = w;
+    runOrders(w);
+    runInjects(w);
+    for (let u = 0; u < def.nUnits; u++) w.unitInclude[u] = s.uTask[u] === TASK.destroyed ? 0 : 1;
+    w.unitGrid.rebuild(s.ux, s.uy, def.nUnits, w.unitInclude);
+    runThreats(w);
+    runUnits(w);
+    runSensing(w);
+    runInformation(w);
+    runCommand(w);
+    runEngagement(w);
+    runTraffic(w);
+    runLogistics(w);
+    runPolitics(w);
+    runSample(w);
+    s.tick++;
+    if (s.tick % def.scenario.checkpointEveryTicks === 0) this.checkpoint();
+  }
+
+  /** Advances n ticks (stops at the end of the scenario). Returns ticks run. */
+  step(n = 1): number {
+    let done = 0;
+    while (done < n && this.world.s.tick < this.world.def.totalTicks) {
+      this.tickOnce();
+      done++;
+    }
+    return done;
+  }
+
+  runTo(tick: number): void {
+    this.step(Math.max(0, Math.min(tick, this.totalTicks) - this.tick));
+  }
+
+  /** Goes to any tick, backwards included: restores the nearest checkpoint and replays. */
+  seek(tick: number): void {
+    const target = Math.max(0, Math.min(tick, this.totalTicks));
+    if (target < this.tick || !this.checkpoints.length) {
+      let cp = this.checkpoints[0]!;
+      for (const c of this.checkpoints) if (c.tick <= target) cp = c;
+      this.restore(cp);
+    } else {
+      // Forward: jump to a later checkpoint if there is one.
+      let cp: Checkpoint | null = null;
+      for (const c of this.checkpoints) if (c.tick <= target && c.tick > this.tick) cp = c;
+      if (cp) this.restore(cp);
+    }
+    this.runTo(target);
+  }
+
+  /** Records an order to take effect at the current tick (or a later one). */
+  order(o: Order): void {
+    const { def } = this.world;
+    const check = (ok: boolean, what: string) => {
+      if (!ok) throw new OrderError(`order ${o.kind}: ${what}`);
+    };
+    check(o.tick >= this.tick, `tick ${o.tick} is in the past (now ${this.tick})`);
+    switch (o.kind) {
+      case 'set-agreement':
+        check(
+          def.agreements.some((a) => a.id === o.agreement),
+          `no agreement "${o.agreement}"`,
+        );
+        break;
+      case 'set-right':
+        check(
+          def.rights.some((r) => r.id === o.right),
+          `no right "${o.right}"`,
+        );
+        break;
+      case 'move':
+      case 'return':
+      case 'patrol-area':
+      case 'assign':
+        check(def.unitIds.includes(o.unit), `no unit "${o.unit}"`);
+        if (o.kind === 'patrol-area')
+          check(
+            def.zones.some((z) => z.id === o.zone),
+            `no zone "${o.zone}"`,
+          );
+        if (o.kind === 'assign')
+          check(
+            o.command === 'national' || def.taskForces.some((t) => t.id === o.command),
+            `no task force "${o.command}"`,
+          );
+        break;
+      case 'set-trust':
+        check(def.actorIds.includes(o.from) && def.actorIds.includes(o.to), 'unknown actor');
+        check(o.value >= 0 && o.value <= 1, 'trust must be within 0..1');
+        break;
+    }
+    // A new order after a rewind starts a new branch: later orders and checkpoints go.
+    for (let i = this.orders.length - 1; i >= 0; i--)
+      if (this.orders[i]!.tick > this.tick) this.orders.splice(i, 1);
+    this.checkpoints = this.checkpoints.filter((c) => c.tick <= this.tick);
+    this.orders.push(o);
+    this.orders.sort((a, b) => a.tick - b.tick);
+    this.world.pendingOrders = this.orders.filter((x) => x.tick >= this.tick);
+  }
+
+  hash(): string {
+    return this.world.log.hash();
+  }
+
+  metrics(): Metrics {
+    return computeMetrics(this.world.def, this.world.log.events, this.tick);
+  }
+
+  private checkpoint(): void {
+    const w = this.world;
+    if (this.checkpoints.some((c) => c.tick === w.s.tick)) return;
+    this.checkpoints.push({
+      tick: w.s.tick,
+      state: structuredClone(w.s),
+      streams: saveStreams(w.rng),
+      log: w.log.save(),
+    });
+    this.checkpoints.sort((a, b) => a.tick - b.tick);
+  }
+
+  private restore(cp: Checkpoint): void {
+    const w = this.world;
+    w.s = structuredClone(cp.state);
+    w.rng = restoreStreams(cp.streams);
+    w.log.restore(cp.log);
+    w.permits = buildPermits(w.def, w.s);
+    w.pendingOrders = this.orders.filter((o) => o.tick >= cp.tick);
+  }
+}

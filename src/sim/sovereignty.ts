@@ -1,0 +1,155 @@
+// Sovereignty: who may be where. Builds per-actor, per-domain passability tables from the
+// active rights (rebuilt only when a right changes) and answers "may unit u stand here?"
+// with a grid lookup. Reads Def, State.rightActive; writes nothing in State.
+import { CODE_LAND, CODE_OTHER } from './geo/masks';
+import { CAVEAT, type Def, DOMAIN, type Permits, type State, type World } from './world';
+
+export function buildPermits(def: Def, s: State): Permits {
+  const nA = def.nActors;
+  const make = () =>
+    Array.from({ length: nA }, () => [
+      new Uint8Array(256),
+      new Uint8Array(256),
+      new Uint8Array(256),
+    ]);
+  const move = make();
+  const pursuit = make();
+  const pursuitDepth = Array.from({ length: nA }, () => new Float32Array(256));
+  const owns = (a: number, code: number) => {
+    const owner = def.codeToActor[code]!;
+    return owner === a || (owner >= 0 && def.members[a]!.includes(owner));
+  };
+  for (let a = 0; a < nA; a++) {
+    for (let d = 0; d < 3; d++) {
+      const m = move[a]![d]!;
+      for (let code = 1; code < 254; code++)
+        if (def.codeToActor[code]! >= 0 && owns(a, code)) m[code] = 1;
+      if (d !== DOMAIN.ground) m[0] = 1; // high seas are free at sea and in the air
+    }
+  }
+  def.rights.forEach((r, i) => {
+    if (!s.rightActive[i] || r.kind === 'base-access') return;
+    for (let code = 1; code < 254; code++) {
+      if (def.codeToActor[code] !== r.grantor) continue;
+      for (let d = 0; d < 3; d++) {
+        if (!(r.domains & (1 << d))) continue;
+        if (r.kind === 'transit') move[r.grantee]![d]![code] = 1;
+        else {
+          pursuit[r.grantee]![d]![code] = 1;
+          pursuitDepth[r.grantee]![code] = Math.max(pursuitDepth[r.grantee]![code]!, r.depthKm);
+        }
+      }
+    }
+  });
+  for (let a = 0; a < nA; a++)
+    for (let d = 0; d < 3; d++)
+      for (let c = 0; c < 256; c++) pursuit[a]![d]![c]! |= move[a]![d]![c]!;
+  for (let a = 0; a < nA; a++) {
+    for (let d = 0; d < 3; d++) {
+      move[a]![d]![CODE_LAND] = 0;
+      move[a]![d]![CODE_OTHER] = 0;
+      pursuit[a]![d]![CODE_LAND] = 0;
+      pursuit[a]![d]![CODE_OTHER] = 0;
+    }
+    move[a]![DOMAIN.ground]![0] = 0;
+    pursuit[a]![DOMAIN.ground]![0] = 0;
+  }
+  // Seam cover: the share of a country's borders across which pursuit is possible both ways.
+  const seamCover = new Float64Array(256);
+  const borderCount = new Float64Array(256);
+  for (const pair of def.borders) {
+    const a = Math.floor(pair / 256);
+    const b = pair % 256;
+    const A = def.codeToActor[a]!;
+    const B = def.codeToActor[b]!;
+    borderCount[a]!++;
+    borderCount[b]!++;
+    if (A < 0 || B < 0) continue;
+    const both = (pursuit[A]![DOMAIN.ground]![b] ?? 0) && (pursuit[B]![DOMAIN.ground]![a] ?? 0);
+    if (both) {
+      seamCover[a]!++;
+      seamCover[b]!++;
+    }
+  }
+  for (let c = 0; c < 256; c++)
+    if (borderCount[c]! > 0) seamCover[c] = seamCover[c]! / borderCount[c]!;
+  const baseUse = Uint8Array.from(def.bUsers);
+  def.rights.forEach((r, i) => {
+    if (!s.rightActive[i] || r.kind !== 'base-access') return;
+    for (let b = 0; b < def.nBases; b++)
+      if (def.bOwner[b] === r.grantor) baseUse[b * nA + r.grantee] = 1;
+  });
+  return { move, pursuit, pursuitDepth, seamCover, baseUse };
+}
+
+/** The passability code grid for a unit's domain. */
+export function codeGrid(def: Def, domain: number): Uint8Array {
+  return domain === DOMAIN.ground
+    ? def.masks.groundCode
+    : domain === DOMAIN.sea
+      ? def.masks.seaCode
+      : def.airCode;
+}
+
+/** The allowed-codes table for unit u now (caveats, pursuit). */
+export function allowedFor(w: World, u: number): Uint8Array {
+  const { def, s, permits } = w;
+  const a = def.uOwner[u]!;
+  const d = def.uDomain[u]!;
+  if (def.uCaveats[u]! & CAVEAT.ownTerritoryOnly) return ownOnly(w, a, d);
+  return s.uPursuit[u] ? permits.pursuit[a]![d]! : permits.move[a]![d]!;
+}
+
+const ownCache = new WeakMap<Permits, Map<number, Uint8Array>>();
+function ownOnly(w: World, a: number, d: number): Uint8Array {
+  let m = ownCache.get(w.permits);
+  if (!m) {
+    m = new Map();
+    ownCache.set(w.permits, m);
+  }
+  const key = a * 3 + d;
+  let t = m.get(key);
+  if (!t) {
+    t = new Uint8Array(256);
+    for (let c = 1; c < 254; c++) if (w.def.codeToActor[c] === a) t[c] = w.permits.move[a]![d]![c]!;
+    if (d !== DOMAIN.ground) t[0] = 1;
+    m.set(key, t);
+  }
+  return t;
+}
+
+/** May unit u stand at (x, y)? Checks domain, sovereignty, pursuit depth and weather closures. */
+export function unitMayBe(w: World, u: number, x: number, y: number): boolean {
+  const { def, s } = w;
+  const spec = def.masks.spec;
+  const col = Math.floor(x / spec.cellKm);
+  const row = Math.floor(y / spec.cellKm);
+  if (col < 0 || row < 0 || col >= spec.cols || row >= spec.rows) return false;
+  const c = row * spec.cols + col;
+  const d = def.uDomain[u]!;
+  const code = codeGrid(def, d)[c]!;
+  const a = def.uOwner[u]!;
+  if (allowedFor(w, u)[code] !== 1) return false;
+  if (w.permits.move[a]![d]![code] !== 1 && !(def.uCaveats[u]! & CAVEAT.ownTerritoryOnly)) {
+    // Only allowed through hot pursuit: over land, no deeper than the right allows.
+    if (def.masks.land[c] !== 0 && def.masks.borderKm[c]! > w.permits.pursuitDepth[a]![code]!)
+      return false;
+  }
+  const zbits = def.masks.zones[c]!;
+  if (zbits !== 0) {
+    for (let z = 0; z < def.zones.length; z++) {
+      if (zbits & (1 << z) && s.closedUntil[z * 3 + d]! > s.tick) return false;
+    }
+  }
+  return true;
+}
+
+/** The actor whose territory (land or territorial sea) contains (x, y); -1 for none. */
+export function territoryAt(def: Def, x: number, y: number): number {
+  const spec = def.masks.spec;
+  const col = Math.floor(x / spec.cellKm);
+  const row = Math.floor(y / spec.cellKm);
+  if (col < 0 || row < 0 || col >= spec.cols || row >= spec.rows) return -1;
+  const code = def.airCode[row * spec.cols + col]!;
+  return code > 0 && code < CODE_LAND ? def.codeToActor[code]! : -1;
+}

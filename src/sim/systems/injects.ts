@@ -1,0 +1,193 @@
+// System 1: the MSEL and users' orders. Applies injects due this tick (spawn, forced attack,
+// agreement or right switched, weather closing a zone, funding, narrative) and pending orders.
+// Reads Def.scenario.injects, World.pendingOrders; writes State; stream: injects.
+import { randomCellIn, threatAllowed } from '../build';
+import { toX, toY } from '../geo/projection';
+import { planUnit } from '../movement';
+import { buildPermits, codeGrid } from '../sovereignty';
+import { CELL, DOMAIN, type Order, TARGET, TASK, type World } from '../world';
+import { startRaid } from './threats';
+
+/** Activates a new threat cell of group g at (x, y); returns its index or -1 when full. */
+export function spawnCell(w: World, g: number, strength: number, x: number, y: number): number {
+  const { s, def } = w;
+  if (s.nCells >= def.cellCap) return -1;
+  const c = s.nCells++;
+  const group = def.groups[g]!;
+  s.cGroup[c] = g;
+  s.cx[c] = x;
+  s.cy[c] = y;
+  s.cStr[c] = strength;
+  s.cState[c] = CELL.hide;
+  // The nearest haven is home.
+  let best = group.havens[0]!;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const h of group.havens) {
+    const z = def.zones[h]!;
+    const d = Math.hypot(z.cx - x, z.cy - y);
+    if (d < bestD) {
+      bestD = d;
+      best = h;
+    }
+  }
+  s.cHaven[c] = best;
+  s.cHx[c] = x;
+  s.cHy[c] = y;
+  s.cTimer[c] = Math.floor(w.rng.injects() * 96);
+  w.log.push(s.tick, 'threat-spawn', {
+    cell: c,
+    strength,
+    x: Math.round(x * 1000) / 1000,
+    y: Math.round(y * 1000) / 1000,
+  });
+  return c;
+}
+
+/** Places the scenario's initial threat cells in their havens (tick 0). */
+export function spawnInitialCells(w: World): void {
+  const pt = { x: 0, y: 0 };
+  w.def.groups.forEach((g, gi) => {
+    const cells = w.def.scenario.threats[gi]!.cells;
+    const allowed = threatAllowed(g.domain);
+    const code = codeGrid(w.def, g.domain);
+    for (let k = 0; k < cells; k++) {
+      randomCellIn(w.def, g.havens[k % g.havens.length]!, code, allowed, w.rng.injects, pt);
+      spawnCell(w, gi, g.strength, pt.x, pt.y);
+    }
+  });
+}
+
+export function runInjects(w: World): void {
+  const { def, s } = w;
+  const injects = def.scenario.injects;
+  for (let i = 0; i < injects.length; i++) {
+    if (def.injectTicks[i] !== s.tick) continue;
+    const inj = injects[i]!;
+    w.log.push(s.tick, 'inject', { inject: i, kind: inj.kind });
+    switch (inj.kind) {
+      case 'spawn': {
+        const g = def.groups.findIndex((x) => x.id === inj.threat);
+        const group = def.groups[g]!;
+        const pt = { x: 0, y: 0 };
+        if (inj.position) {
+          pt.x = toX(def.masks.proj, inj.position[0]);
+          pt.y = toY(def.masks.proj, inj.position[1]);
+        } else {
+          randomCellIn(
+            def,
+            group.havens[0]!,
+            codeGrid(def, group.domain),
+            threatAllowed(group.domain),
+            w.rng.injects,
+            pt,
+          );
+        }
+        spawnCell(w, g, inj.strength, pt.x, pt.y);
+        break;
+      }
+      case 'attack': {
+        const g = def.groups.findIndex((x) => x.id === inj.threat);
+        const place = def.placeIds.indexOf(inj.place);
+        // The nearest hiding cell of that group raids the place now.
+        let best = -1;
+        let bestD = Number.POSITIVE_INFINITY;
+        for (let c = 0; c < s.nCells; c++) {
+          if (s.cGroup[c] !== g || s.cState[c] !== CELL.hide) continue;
+          const d = Math.hypot(s.cx[c]! - def.pX[place]!, s.cy[c]! - def.pY[place]!);
+          if (d < bestD) {
+            bestD = d;
+            best = c;
+          }
+        }
+        if (best >= 0) startRaid(w, best, TARGET.place, place, def.pX[place]!, def.pY[place]!);
+        break;
+      }
+      case 'agreement': {
+        const a = def.agreements.findIndex((x) => x.id === inj.agreement);
+        s.agActive[a] = inj.active ? 1 : 0;
+        w.log.push(s.tick, 'agreement', { agreement: a, active: inj.active });
+        break;
+      }
+      case 'right': {
+        const r = def.rights.findIndex((x) => x.id === inj.right);
+        s.rightActive[r] = inj.active ? 1 : 0;
+        w.permits = buildPermits(def, s);
+        w.log.push(s.tick, 'right', { right: r, active: inj.active });
+        break;
+      }
+      case 'weather': {
+        const z = def.zones.findIndex((x) => x.id === inj.zone);
+        const until = s.tick + Math.round((inj.hours * 60) / def.tickMinutes);
+        for (const d of inj.closes) s.closedUntil[z * 3 + DOMAIN[d]] = until;
+        w.log.push(s.tick, 'weather', { zone: z, closes: inj.closes.join(','), until });
+        break;
+      }
+      case 'funding': {
+        const a = def.actorIds.indexOf(inj.actor);
+        s.budget[a] = s.budget[a]! + inj.amount;
+        w.log.push(s.tick, 'funding', { actor: a, amount: inj.amount });
+        break;
+      }
+      case 'narrative':
+        w.log.push(s.tick, 'narrative', { message: inj.message, to: inj.to.join(',') });
+        break;
+    }
+  }
+}
+
+/** Orders are validated when given (session.ts); here they only take effect. */
+export function runOrders(w: World): void {
+  const { def, s } = w;
+  while (w.pendingOrders.length && w.pendingOrders[0]!.tick <= s.tick) {
+    const o = w.pendingOrders.shift()!;
+    applyOrder(w, o);
+    w.log.push(s.tick, 'order', { order: o.kind, detail: JSON.stringify(o) });
+  }
+  void def;
+}
+
+function applyOrder(w: World, o: Order): void {
+  const { def, s } = w;
+  switch (o.kind) {
+    case 'set-agreement':
+      s.agActive[def.agreements.findIndex((a) => a.id === o.agreement)] = o.active ? 1 : 0;
+      break;
+    case 'set-right':
+      s.rightActive[def.rights.findIndex((r) => r.id === o.right)] = o.active ? 1 : 0;
+      w.permits = buildPermits(def, s);
+      break;
+    case 'move': {
+      const u = def.unitIds.indexOf(o.unit);
+      s.uTask[u] = TASK.move;
+      s.uTaskCell[u] = -1;
+      planUnit(w, u, toX(def.masks.proj, o.position[0]), toY(def.masks.proj, o.position[1]));
+      break;
+    }
+    case 'patrol-area': {
+      const u = def.unitIds.indexOf(o.unit);
+      s.uStanding[u] = TASK.patrolArea;
+      s.uStandingRef[u] = def.zones.findIndex((z) => z.id === o.zone);
+      s.uTask[u] = TASK.patrolArea;
+      s.uPath[u] = null;
+      break;
+    }
+    case 'return': {
+      const u = def.unitIds.indexOf(o.unit);
+      s.uTask[u] = TASK.return;
+      s.uPath[u] = null;
+      break;
+    }
+    case 'assign': {
+      const u = def.unitIds.indexOf(o.unit);
+      s.uCommand[u] =
+        o.command === 'national' ? -1 : def.taskForces.findIndex((t) => t.id === o.command);
+      break;
+    }
+    case 'set-trust': {
+      const a = def.actorIds.indexOf(o.from);
+      const b = def.actorIds.indexOf(o.to);
+      s.trust[a * def.nActors + b] = o.value;
+      break;
+    }
+  }
+}

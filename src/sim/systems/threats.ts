@@ -1,0 +1,313 @@
+// System 2: threat cells decide and move. Hide in a haven (recruiting where security presence
+// is low), pick a target within range weighted by value, border seams without pursuit cover,
+// and absence of security forces; move, attack, withdraw. Reads Def, unit positions (local
+// knowledge of security presence is ground truth for the threat); writes cell state, logs
+// raids and attacks, schedules reports. Stream: threats.
+import { threatAllowed } from '../build';
+import { cellOf } from '../geo/raster';
+import { knows } from '../picture';
+import { poisson } from '../rng';
+import { codeGrid } from '../sovereignty';
+import { CELL, DOMAIN, TARGET, type World } from '../world';
+
+const scratch = new Int32Array(4096);
+const PRESENCE_KM = 30;
+const ARRIVE_KM = 1;
+
+const allowedByDomain = [threatAllowed(DOMAIN.ground), threatAllowed(DOMAIN.sea)];
+
+function presence(w: World, x: number, y: number, km: number, domainMask: number): number {
+  const n = w.unitGrid.queryRadius(x, y, km, scratch);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const u = scratch[i]!;
+    if ((1 << w.def.uDomain[u]!) & domainMask) count++;
+  }
+  return count;
+}
+
+export function startRaid(
+  w: World,
+  c: number,
+  kind: number,
+  target: number,
+  tx: number,
+  ty: number,
+): void {
+  const { s } = w;
+  s.cState[c] = CELL.move;
+  s.cTargetKind[c] = kind;
+  s.cTarget[c] = target;
+  s.cTx[c] = tx;
+  s.cTy[c] = ty;
+  s.cRaid[c] = s.raids++;
+  s.cPath[c] = null;
+  let known = false;
+  for (let a = 0; a < w.def.nActors && !known; a++)
+    if (w.def.participant[a] && knows(w, a, c)) known = true;
+  const label =
+    kind === TARGET.place
+      ? w.def.placeIds[target]!
+      : kind === TARGET.ship
+        ? `ship:${target}`
+        : `convoy:${target}`;
+  w.log.push(s.tick, 'raid-start', {
+    cell: c,
+    raid: s.cRaid[c]!,
+    target: label,
+    x: Math.round(tx * 1000) / 1000,
+    y: Math.round(ty * 1000) / 1000,
+    known,
+  });
+}
+
+/** Weighted choice of a target within range of the haven; false when none is worth it. */
+function chooseTarget(w: World, c: number): boolean {
+  const { def, s } = w;
+  const g = def.groups[s.cGroup[c]!]!;
+  const rng = w.rng.threats;
+  const hx = s.cHx[c]!;
+  const hy = s.cHy[c]!;
+  const kinds: number[] = [];
+  const ids: number[] = [];
+  const weights: number[] = [];
+  const seamWeight = (x: number, y: number) => {
+    const cell = cellOf(def.masks.spec, x, y);
+    if (cell < 0) return 0;
+    const code = def.masks.land[cell]!;
+    const near = Math.exp(-def.masks.borderKm[cell]! / 40);
+    return near * (1 - (w.permits.seamCover[code] ?? 0));
+  };
+  const consider = (kind: number, id: number, x: number, y: number, value: number) => {
+    const d = Math.hypot(x - hx, y - hy);
+    if (d > g.rangeKm) return;
+    const guard = presence(w, x, y, PRESENCE_KM, 0b111);
+    const weight =
+      (value * (1 + 3 * g.seam * seamWeight(x, y)) * (1 - d / (g.rangeKm * 1.5))) / (1 + 2 * guard);
+    if (weight > 0) {
+      kinds.push(kind);
+      ids.push(id);
+      weights.push(weight);
+    }
+  };
+  if (g.targetPlaceKinds.size) {
+    for (let p = 0; p < def.nPlaces; p++) {
+      if (g.targetPlaceKinds.has(def.pKind[p]!))
+        consider(TARGET.place, p, def.pX[p]!, def.pY[p]!, Math.log10(10 + def.pPop[p]!));
+    }
+  }
+  if (g.targetsShips) {
+    for (let v = 0; v < s.vAlive.length; v++)
+      if (s.vAlive[v]) consider(TARGET.ship, v, s.vx[v]!, s.vy[v]!, 4);
+  }
+  if (g.targetsConvoys) {
+    for (let k = 0; k < s.kAlive.length; k++)
+      if (s.kAlive[k]) consider(TARGET.convoy, k, s.kx[k]!, s.ky[k]!, 5);
+  }
+  let total = 0;
+  for (const x of weights) total += x;
+  if (total <= 0) return false;
+  let r = rng() * total;
+  let pick = 0;
+  for (; pick < weights.length - 1; pick++) {
+    r -= weights[pick]!;
+    if (r <= 0) break;
+  }
+  const kind = kinds[pick]!;
+  const id = ids[pick]!;
+  const tx = kind === TARGET.place ? def.pX[id]! : kind === TARGET.ship ? s.vx[id]! : s.kx[id]!;
+  const ty = kind === TARGET.place ? def.pY[id]! : kind === TARGET.ship ? s.vy[id]! : s.ky[id]!;
+  startRaid(w, c, kind, id, tx, ty);
+  return true;
+}
+
+/** Moves cell c toward (tx, ty); straight when clear, otherwise along a planned path. */
+function moveCell(w: World, c: number, tx: number, ty: number, km: number): void {
+  const { def, s } = w;
+  const g = def.groups[s.cGroup[c]!]!;
+  const code = codeGrid(def, g.domain);
+  const allowed = allowedByDomain[g.domain === DOMAIN.ground ? 0 : 1]!;
+  let path = s.cPath[c];
+  if (!path) {
+    const found = w.pathfinder.find(code, allowed, s.cx[c]!, s.cy[c]!, tx, ty, 40_000);
+    path = found ?? [s.cx[c]!, s.cy[c]!];
+    s.cPath[c] = path;
+    s.cPathIdx[c] = 0;
+  }
+  let left = km;
+  let i = s.cPathIdx[c]!;
+  while (left > 1e-9 && i < path.length) {
+    const px = path[i]!;
+    const py = path[i + 1]!;
+    const d = Math.hypot(px - s.cx[c]!, py - s.cy[c]!);
+    if (d <= left) {
+      s.cx[c] = px;
+      s.cy[c] = py;
+      left -= d;
+      i += 2;
+    } else {
+      s.cx[c] = s.cx[c]! + ((px - s.cx[c]!) * left) / d;
+      s.cy[c] = s.cy[c]! + ((py - s.cy[c]!) * left) / d;
+      left = 0;
+    }
+  }
+  s.cPathIdx[c] = i;
+  if (i >= path.length) s.cPath[c] = null;
+}
+
+function attack(w: World, c: number): void {
+  const { def, s } = w;
+  const g = def.groups[s.cGroup[c]!]!;
+  const rng = w.rng.threats;
+  const kind = s.cTargetKind[c]!;
+  const id = s.cTarget[c]!;
+  let harm = 0;
+  let country = -1;
+  let label = '';
+  let reportTo = -1;
+  let delay = 1;
+  let reportP = 1;
+  if (kind === TARGET.place) {
+    harm = poisson(rng, 0.08 * s.cStr[c]! * Math.min(1, Math.log10(10 + def.pPop[id]!) / 4));
+    country = def.pCountry[id]!;
+    label = def.placeIds[id]!;
+    reportTo = country;
+    delay = def.pDelay[id]!;
+    reportP = def.pReportP[id]!;
+  } else if (kind === TARGET.ship) {
+    harm = g.kind === 'kidnap' ? 1 + poisson(rng, 2) : poisson(rng, 0.5);
+    label = `ship:${id}`;
+    const t = def.traffic[s.vTraffic[id]!]!;
+    delay = t.reportDelayTicks;
+    reportTo = nearestCoastalActor(w, s.cx[c]!, s.cy[c]!);
+    country = reportTo;
+  } else {
+    harm = poisson(rng, 0.05 * s.cStr[c]!);
+    label = `convoy:${id}`;
+    const run = def.supplyRuns[s.kRun[id]!]!;
+    reportTo = run.owner;
+    country = run.owner;
+    // A raided convoy loses most of its load.
+    s.kFuel[id] = s.kFuel[id]! * 0.3;
+    s.kSup[id] = s.kSup[id]! * 0.3;
+  }
+  w.log.push(s.tick, 'attack', {
+    cell: c,
+    raid: s.cRaid[c]!,
+    target: label,
+    country,
+    harm,
+    x: Math.round(s.cx[c]! * 1000) / 1000,
+    y: Math.round(s.cy[c]! * 1000) / 1000,
+  });
+  if (reportTo >= 0 && rng() < reportP) {
+    s.reports.push({
+      due: s.tick + Math.max(1, delay),
+      actor: reportTo,
+      cell: c,
+      x: s.cx[c]!,
+      y: s.cy[c]!,
+    });
+  }
+  s.cState[c] = CELL.withdraw;
+  s.cPath[c] = null;
+  // Lie low for one to three days after a raid.
+  s.cTimer[c] = Math.round(((24 + rng() * 48) * 60) / def.tickMinutes);
+}
+
+/** The actor whose territory or HQ is nearest: who a ship at sea reports to. */
+function nearestCoastalActor(w: World, x: number, y: number): number {
+  const { def } = w;
+  const cell = cellOf(def.masks.spec, x, y);
+  const code = cell >= 0 ? def.airCode[cell]! : 0;
+  if (code > 0 && code < 254 && def.codeToActor[code]! >= 0 && !def.isOrg[def.codeToActor[code]!])
+    return def.codeToActor[code]!;
+  let best = -1;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (let a = 0; a < def.nActors; a++) {
+    if (def.isOrg[a] || !def.participant[a]) continue;
+    const d = Math.hypot(def.hqX[a]! - x, def.hqY[a]! - y);
+    if (d < bestD) {
+      bestD = d;
+      best = a;
+    }
+  }
+  return best;
+}
+
+export function runThreats(w: World): void {
+  const { def, s } = w;
+  const rng = w.rng.threats;
+  const dt = def.dtH;
+  for (let c = 0; c < s.nCells; c++) {
+    const state = s.cState[c]!;
+    if (state === CELL.dead || state === CELL.unborn) continue;
+    const g = def.groups[s.cGroup[c]!]!;
+    if (state === CELL.hide) {
+      if (presence(w, s.cx[c]!, s.cy[c]!, 50, 0b111) === 0 && s.cStr[c]! < g.maxStrength) {
+        s.cRecruit[c] = s.cRecruit[c]! + g.recruitPerTick;
+        if (s.cRecruit[c]! >= 1) {
+          const n = Math.min(Math.floor(s.cRecruit[c]!), Math.ceil(g.maxStrength - s.cStr[c]!));
+          s.cStr[c] = s.cStr[c]! + n;
+          s.cRecruit[c] = s.cRecruit[c]! - Math.floor(s.cRecruit[c]!);
+          w.log.push(s.tick, 'recruit', { cell: c, amount: n });
+        }
+      }
+      if (s.cTimer[c]! > 0) {
+        s.cTimer[c] = s.cTimer[c]! - 1;
+        continue;
+      }
+      const strengthFactor = Math.min(1, s.cStr[c]! / g.strength);
+      if (rng() < g.attackPerTick * strengthFactor && !chooseTarget(w, c)) {
+        s.cTimer[c] = Math.round((6 * 60) / def.tickMinutes);
+      }
+      continue;
+    }
+    if (state === CELL.move) {
+      const kind = s.cTargetKind[c]!;
+      const id = s.cTarget[c]!;
+      // Moving targets: follow them; a target that is gone ends the raid.
+      if (kind === TARGET.ship || kind === TARGET.convoy) {
+        const alive = kind === TARGET.ship ? s.vAlive[id] : s.kAlive[id];
+        if (!alive) {
+          s.cState[c] = CELL.withdraw;
+          s.cPath[c] = null;
+          continue;
+        }
+        const nx = kind === TARGET.ship ? s.vx[id]! : s.kx[id]!;
+        const ny = kind === TARGET.ship ? s.vy[id]! : s.ky[id]!;
+        if (Math.hypot(nx - s.cTx[c]!, ny - s.cTy[c]!) > 2) s.cPath[c] = null;
+        s.cTx[c] = nx;
+        s.cTy[c] = ny;
+      }
+      if (s.cStrStart[c]! > 0) continue; // pinned in an engagement
+      moveCell(w, c, s.cTx[c]!, s.cTy[c]!, g.speed * dt);
+      if (Math.hypot(s.cx[c]! - s.cTx[c]!, s.cy[c]! - s.cTy[c]!) <= ARRIVE_KM) {
+        // Security forces on the spot deter the attack; the engagement system takes over.
+        if (
+          presence(
+            w,
+            s.cx[c]!,
+            s.cy[c]!,
+            def.scenario.engagement.radiusKm,
+            (1 << g.domain) | 0b100,
+          ) > 0
+        )
+          continue;
+        attack(w, c);
+      }
+      continue;
+    }
+    if (state === CELL.withdraw) {
+      if (s.cStrStart[c]! > 0) continue;
+      moveCell(w, c, s.cHx[c]!, s.cHy[c]!, g.speed * dt);
+      if (Math.hypot(s.cx[c]! - s.cHx[c]!, s.cy[c]! - s.cHy[c]!) <= ARRIVE_KM) {
+        s.cState[c] = CELL.hide;
+        s.cPath[c] = null;
+        w.log.push(s.tick, 'raid-end', { cell: c, raid: s.cRaid[c]! });
+        s.cRaid[c] = -1;
+        if (s.cTimer[c]! <= 0) s.cTimer[c] = Math.round((24 * 60) / def.tickMinutes);
+      }
+    }
+  }
+}

@@ -1,0 +1,237 @@
+// System 3: units move along their tasks and burn fuel and supplies. Patrol an area (random
+// legal waypoints) or a route (back and forth), respond to a track in the commanding node's
+// picture, search where it was last seen, escort a convoy, return at bingo fuel. A unit out of
+// fuel stops where it is. Reads Def, pictures, permits; writes unit state. Stream: units.
+import { randomCellIn } from '../build';
+import { cellOf } from '../geo/raster';
+import { planUnit, stepUnit } from '../movement';
+import { freshTicks } from '../picture';
+import { allowedFor, codeGrid, territoryAt } from '../sovereignty';
+import { CAVEAT, DOMAIN, TASK, type World } from '../world';
+
+const pt = { x: 0, y: 0 };
+const SEARCH_HOURS = 3;
+
+/** Where unit u docks or lands at its home base. */
+export function homeOf(w: World, u: number): [number, number] {
+  const b = w.def.uHome[u]!;
+  return w.def.uDomain[u] === DOMAIN.sea
+    ? [w.def.bBerthX[b]!, w.def.bBerthY[b]!]
+    : [w.def.bX[b]!, w.def.bY[b]!];
+}
+
+/** True at night (18:00–06:00 local solar time) at longitude of x. */
+export function isNight(w: World, x: number): boolean {
+  const { def, s } = w;
+  const lon = x / def.masks.proj.kx + def.masks.proj.west;
+  const start = Date.parse(def.scenario.start) / 60000; // minutes since epoch, fixed per scenario
+  const local = (((start + s.tick * def.tickMinutes + lon * 4) % 1440) + 1440) % 1440;
+  return local < 360 || local >= 1080;
+}
+
+/** Node whose picture unit u acts on: its owner, or its task force's commander. */
+export function pictureNode(w: World, u: number): number {
+  const tf = w.s.uCommand[u]!;
+  return tf >= 0 ? w.def.taskForces[tf]!.commander : w.def.uOwner[u]!;
+}
+
+/** Ends a tasking and goes back to the standing task. */
+export function releaseUnit(w: World, u: number): void {
+  const { s, def } = w;
+  const node = s.uTaskNode[u]!;
+  const cell = s.uTaskCell[u]!;
+  if (node >= 0 && cell >= 0 && s.assigned[node * def.cellCap + cell] === u)
+    s.assigned[node * def.cellCap + cell] = -1;
+  s.uTaskNode[u] = -1;
+  s.uTaskCell[u] = -1;
+  s.uPursuit[u] = 0;
+  s.uWait[u] = 0;
+  s.uPath[u] = null;
+  s.uTask[u] = s.uStanding[u]!;
+}
+
+export function sendHome(w: World, u: number): void {
+  releaseUnit(w, u);
+  w.s.uTask[u] = TASK.return;
+  const [hx, hy] = homeOf(w, u);
+  planUnit(w, u, hx, hy);
+}
+
+function fuelToHome(w: World, u: number): number {
+  const [hx, hy] = homeOf(w, u);
+  return Math.hypot(hx - w.s.ux[u]!, hy - w.s.uy[u]!) / w.def.uSpeed[u]!;
+}
+
+function patrolWaypoint(w: World, u: number): void {
+  const { def, s } = w;
+  const z = s.uStandingRef[u]!;
+  if (z < 0) return;
+  const code = codeGrid(def, def.uDomain[u]!);
+  const allowed = allowedFor(w, u);
+  for (let k = 0; k < 4; k++) {
+    if (randomCellIn(def, z, code, allowed, w.rng.units, pt) && planUnit(w, u, pt.x, pt.y)) return;
+  }
+}
+
+function patrolRoute(w: World, u: number): void {
+  const { def, s } = w;
+  const route = def.routes[s.uStandingRef[u]!];
+  if (!route) return;
+  // Alternate ends: the waypoint list is the route, forwards or backwards from the nearer end.
+  const n = route.xy.length / 2;
+  const x0 = route.xy[0]!;
+  const y0 = route.xy[1]!;
+  const x1 = route.xy[2 * n - 2]!;
+  const y1 = route.xy[2 * n - 1]!;
+  const toStart = Math.hypot(s.ux[u]! - x0, s.uy[u]! - y0);
+  const toEnd = Math.hypot(s.ux[u]! - x1, s.uy[u]! - y1);
+  const forward = toStart < toEnd;
+  const path: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = forward ? i : n - 1 - i;
+    path.push(route.xy[2 * k]!, route.xy[2 * k + 1]!);
+  }
+  // Join the route legally first; then follow it as far as it stays legal.
+  if (!planUnit(w, u, path[0]!, path[1]!)) {
+    s.uPath[u] = null;
+    return;
+  }
+  const lead = s.uPath[u]!;
+  s.uPath[u] = lead.concat(path.slice(2));
+}
+
+export function runUnits(w: World): void {
+  const { def, s } = w;
+  const dt = def.dtH;
+  const stale = freshTicks(w);
+  for (let u = 0; u < def.nUnits; u++) {
+    s.uPrevX[u] = s.ux[u]!;
+    s.uPrevY[u] = s.uy[u]!;
+    s.uMoved[u] = 0;
+    const task = s.uTask[u]!;
+    if (task === TASK.destroyed || task === TASK.stranded) continue;
+    if (s.uFuel[u]! <= 0) {
+      s.uFuel[u] = 0;
+      s.uTask[u] = TASK.stranded;
+      s.uPath[u] = null;
+      w.log.push(s.tick, 'out-of-fuel', { unit: u });
+      continue;
+    }
+    // Bingo fuel or supplies: head home with a reserve.
+    if (task !== TASK.return && task !== TASK.idle && task !== TASK.resupply) {
+      if (s.uFuel[u]! < fuelToHome(w, u) * 1.25 + 0.25 || s.uSup[u]! < 0.5) {
+        sendHome(w, u);
+      }
+    }
+    if (s.uEngaged[u]! >= 0) {
+      burn(w, u, 0, 1);
+      continue;
+    }
+    if (def.uCaveats[u]! & CAVEAT.noNight && isNight(w, s.ux[u]!)) {
+      burn(w, u, 0, 1);
+      continue;
+    }
+    let speed = def.uSpeed[u]!;
+    switch (s.uTask[u]) {
+      case TASK.patrolArea:
+        speed = def.uPatrolSpeed[u]!;
+        if (!s.uPath[u]) patrolWaypoint(w, u);
+        break;
+      case TASK.patrolRoute:
+        speed = def.uPatrolSpeed[u]!;
+        if (!s.uPath[u]) patrolRoute(w, u);
+        break;
+      case TASK.respond: {
+        const node = pictureNode(w, u);
+        const cell = s.uTaskCell[u]!;
+        const i = node * def.cellCap + cell;
+        if (s.trSeen[i]! < 0 || s.tick - s.trSeen[i]! > stale) {
+          releaseUnit(w, u);
+          break;
+        }
+        const tx = s.trX[i]!;
+        const ty = s.trY[i]!;
+        const near = Math.hypot(tx - s.ux[u]!, ty - s.uy[u]!);
+        if (near < 2) {
+          // At the last known position: search around it for a while, then give up.
+          s.uWait[u] = s.uWait[u]! + 1;
+          if (s.uWait[u]! * dt > SEARCH_HOURS) {
+            releaseUnit(w, u);
+            break;
+          }
+          const code = codeGrid(def, def.uDomain[u]!);
+          const allowed = allowedFor(w, u);
+          const r = w.rng.units;
+          const sx = tx + (r() - 0.5) * 16;
+          const sy = ty + (r() - 0.5) * 16;
+          const c = cellOf(def.masks.spec, sx, sy);
+          if (c >= 0 && allowed[code[c]!] === 1) planUnit(w, u, sx, sy);
+        } else if (!s.uPath[u] || Math.hypot(tx - s.uTx[u]!, ty - s.uTy[u]!) > 5) {
+          if (!planUnit(w, u, tx, ty)) {
+            // The track is somewhere this unit may not go: it stops at the border.
+            const into = territoryAt(def, tx, ty);
+            if (into >= 0 && into !== def.uOwner[u])
+              w.log.push(s.tick, 'border-stop', { unit: u, into });
+            releaseUnit(w, u);
+          }
+        }
+        break;
+      }
+      case TASK.escort: {
+        const k = s.uEscort[u]!;
+        if (k < 0 || !s.kAlive[k]) {
+          s.uEscort[u] = -1;
+          sendHome(w, u);
+          break;
+        }
+        if (Math.hypot(s.kx[k]! - s.ux[u]!, s.ky[k]! - s.uy[u]!) > 0.5)
+          planUnit(w, u, s.kx[k]!, s.ky[k]!);
+        break;
+      }
+      case TASK.return:
+        if (!s.uPath[u]) {
+          const [hx, hy] = homeOf(w, u);
+          if (Math.hypot(hx - s.ux[u]!, hy - s.uy[u]!) < 0.5) s.uTask[u] = TASK.resupply;
+          else if (!planUnit(w, u, hx, hy)) s.uWait[u] = s.uWait[u]! + 1;
+        }
+        break;
+      case TASK.move:
+        if (!s.uPath[u]) s.uTask[u] = TASK.idle;
+        break;
+      default:
+        break;
+    }
+    const budget = speed * dt;
+    const { moved, blocked } = stepUnit(w, u, budget);
+    if (blocked && s.uTask[u] === TASK.respond) {
+      const into = territoryAt(def, s.uTx[u]!, s.uTy[u]!);
+      if (into >= 0 && into !== def.uOwner[u]) w.log.push(s.tick, 'border-stop', { unit: u, into });
+    }
+    s.uMoved[u] = moved;
+    burn(w, u, moved, budget > 0 ? 1 - moved / budget : 1);
+    trackTerritory(w, u);
+  }
+}
+
+/** Fuel in hours of movement at full speed; supplies one unit-day per day away from base. */
+function burn(w: World, u: number, movedKm: number, idleShare: number): void {
+  const { def, s } = w;
+  const used = movedKm / def.uSpeed[u]! + def.uIdleFuel[u]! * def.dtH * idleShare;
+  s.uFuel[u] = Math.max(0, s.uFuel[u]! - used);
+  s.uSup[u] = Math.max(0, s.uSup[u]! - def.dtH / 24);
+}
+
+/** Logs a pursuit that carries a unit into a partner's territory. */
+function trackTerritory(w: World, u: number): void {
+  const { def, s } = w;
+  const here = territoryAt(def, s.ux[u]!, s.uy[u]!);
+  const before = s.uTerritory[u]!;
+  s.uTerritory[u] = here;
+  const owner = def.uOwner[u]!;
+  if (here === before || here < 0 || here === owner || def.members[owner]!.includes(here)) return;
+  const d = def.uDomain[u]!;
+  const code = codeGrid(def, d)[cellOf(def.masks.spec, s.ux[u]!, s.uy[u]!)]!;
+  if (w.permits.move[owner]![d]![code] === 1) return; // a transit right: routine, not a pursuit
+  w.log.push(s.tick, 'cross-border', { unit: u, into: here });
+  s.politics.push({ kind: 'crossing', a: here, b: owner, unit: u });
+}

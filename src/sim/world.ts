@@ -1,0 +1,389 @@
+// The world: `Def` is what a scenario fixes at load (dense indices, km geometry, masks);
+// `State` is everything that changes, held in typed or plain arrays so a checkpoint is one
+// structuredClone. Systems read Def and mutate State.
+import type { Scenario, ThreatKind } from '../scenario/schema';
+import type { EventLog } from './events';
+import type { GeoMasks } from './geo/masks';
+import type { PathFinder } from './geo/pathfind';
+import type { SpatialGrid } from './geo/spatial-grid';
+import type { Streams } from './rng';
+
+export const DOMAIN = { ground: 0, sea: 1, air: 2 } as const;
+export const THREAT_KIND_INDEX: Record<ThreatKind, number> = {
+  'armed-group': 0,
+  pirates: 1,
+  robbers: 2,
+  kidnap: 3,
+  smugglers: 4,
+  traffickers: 5,
+};
+export const N_THREAT_KINDS = 6;
+
+/** Unit tasks. */
+export const TASK = {
+  idle: 0,
+  patrolArea: 1,
+  patrolRoute: 2,
+  respond: 3,
+  engage: 4,
+  escort: 5,
+  return: 6,
+  resupply: 7,
+  stranded: 8,
+  destroyed: 9,
+  move: 10,
+} as const;
+export const TASK_NAMES = [
+  'idle',
+  'patrol-area',
+  'patrol-route',
+  'respond',
+  'engage',
+  'escort',
+  'return',
+  'resupply',
+  'stranded',
+  'destroyed',
+  'move',
+] as const;
+
+/** Threat cell behaviour states. */
+export const CELL = { hide: 0, move: 1, attack: 2, withdraw: 3, dead: 4, unborn: 5 } as const;
+export const CELL_NAMES = ['hide', 'move', 'attack', 'withdraw', 'dead', 'unborn'] as const;
+
+export const CAVEAT = { noOffensive: 1, noNight: 2, ownTerritoryOnly: 4 } as const;
+
+/** Target kinds a threat can raid. */
+export const TARGET = { place: 0, convoy: 1, ship: 2, base: 3 } as const;
+
+export interface Polyline {
+  id: string;
+  kind: string;
+  xy: Float64Array;
+  cum: Float64Array;
+  length: number;
+}
+
+export interface ZoneDef {
+  id: string;
+  kind: string;
+  owner: number;
+  cells: Int32Array;
+  cx: number;
+  cy: number;
+}
+
+export interface GroupDef {
+  id: string;
+  kind: ThreatKind;
+  kindIndex: number;
+  domain: number;
+  sidc: string;
+  strength: number;
+  maxStrength: number;
+  firepower: number;
+  speed: number;
+  havens: number[];
+  targetPlaceKinds: Set<string>;
+  targetsConvoys: boolean;
+  targetsShips: boolean;
+  attackPerTick: number;
+  rangeKm: number;
+  seam: number;
+  recruitPerTick: number;
+  detectability: number;
+}
+
+export interface AgreementDef {
+  id: string;
+  from: number;
+  to: number;
+  bidirectional: boolean;
+  scope: number;
+  latencyTicks: number;
+  reliability: number;
+  ceiling: number;
+}
+
+export interface RightDef {
+  id: string;
+  kind: 'transit' | 'hot-pursuit' | 'base-access';
+  grantor: number;
+  grantee: number;
+  domains: number;
+  depthKm: number;
+}
+
+export interface TaskForceDef {
+  id: string;
+  commander: number;
+  decisionTicks: number;
+  area: number;
+}
+
+export interface TrafficDef {
+  id: string;
+  kind: string;
+  route: number;
+  perTick: number;
+  speed: number;
+  reportDelayTicks: number;
+  bothWays: boolean;
+  sidc: string;
+}
+
+export interface SupplyRunDef {
+  id: string;
+  owner: number;
+  from: number;
+  to: number;
+  path: number[];
+  everyTicks: number;
+  fuel: number;
+  supplies: number;
+  speed: number;
+  strength: number;
+  sidc: string;
+}
+
+export interface Def {
+  scenario: Scenario;
+  dtH: number;
+  tickMinutes: number;
+  totalTicks: number;
+  masks: GeoMasks;
+  /** Air passability code: land owner on land, territorial-sea owner at sea, 0 high seas. */
+  airCode: Uint8Array;
+  codeToActor: Int16Array;
+  // actors
+  nActors: number;
+  actorIds: string[];
+  isOrg: Uint8Array;
+  members: number[][];
+  participant: Uint8Array;
+  hqX: Float64Array;
+  hqY: Float64Array;
+  decisionTicks: Int32Array;
+  sovereignty: Float64Array;
+  withholdBelow: Float64Array;
+  priority: Float64Array;
+  // unit types and units
+  typeIds: string[];
+  nUnits: number;
+  unitIds: string[];
+  uType: Int16Array;
+  uOwner: Int16Array;
+  uDomain: Uint8Array;
+  uSpeed: Float64Array;
+  uPatrolSpeed: Float64Array;
+  uFuelCap: Float64Array;
+  uIdleFuel: Float64Array;
+  uSupCap: Float64Array;
+  uRange: Float64Array;
+  uPDetect: Float64Array;
+  uSweepHalf: Float64Array;
+  uClass: Uint8Array;
+  uFirepower: Float64Array;
+  uStrength0: Float64Array;
+  uCost: Float64Array;
+  uCaveats: Uint8Array;
+  uHome: Int16Array;
+  uSidc: string[];
+  // bases
+  nBases: number;
+  baseIds: string[];
+  bX: Float64Array;
+  bY: Float64Array;
+  bBerthX: Float64Array;
+  bBerthY: Float64Array;
+  bOwner: Int16Array;
+  bCapFuel: Float64Array;
+  bCapSup: Float64Array;
+  bInFuel: Float64Array;
+  bInSup: Float64Array;
+  bUsers: Uint8Array;
+  // geometry
+  routes: Polyline[];
+  zones: ZoneDef[];
+  // places
+  nPlaces: number;
+  placeIds: string[];
+  pX: Float64Array;
+  pY: Float64Array;
+  pKind: string[];
+  pPop: Float64Array;
+  pDelay: Int32Array;
+  pReportP: Float64Array;
+  pCountry: Int16Array;
+  // threats
+  groups: GroupDef[];
+  cellCap: number;
+  // information, rights, command
+  agreements: AgreementDef[];
+  rights: RightDef[];
+  taskForces: TaskForceDef[];
+  /** Adjacent land codes (pairs a*256+b, a<b), for seam coverage. */
+  borders: number[];
+  traffic: TrafficDef[];
+  vesselCap: number;
+  supplyRuns: SupplyRunDef[];
+  convoyCap: number;
+  injectTicks: Int32Array;
+}
+
+export interface Msg {
+  id: number;
+  from: number;
+  to: number;
+  agreement: number;
+  cell: number;
+  x: number;
+  y: number;
+  seen: number;
+  source: number;
+  sent: number;
+  arrive: number;
+}
+
+export interface State {
+  tick: number;
+  // units
+  ux: Float64Array;
+  uy: Float64Array;
+  uPrevX: Float64Array;
+  uPrevY: Float64Array;
+  uFuel: Float64Array;
+  uSup: Float64Array;
+  uStr: Float64Array;
+  uReady: Float64Array;
+  uTask: Uint8Array;
+  uTaskCell: Int32Array;
+  uTaskNode: Int32Array;
+  uTx: Float64Array;
+  uTy: Float64Array;
+  uPath: Array<number[] | null>;
+  uPathIdx: Int32Array;
+  uCommand: Int16Array;
+  uStanding: Uint8Array;
+  uStandingRef: Int16Array;
+  uPursuit: Uint8Array;
+  uEngaged: Int32Array;
+  uWait: Int32Array;
+  uTerritory: Int16Array;
+  uEscort: Int32Array;
+  uMoved: Float64Array;
+  /** Strength when the current engagement began (0 when not engaged). */
+  uStrStart: Float64Array;
+  // threat cells
+  nCells: number;
+  cGroup: Int16Array;
+  cx: Float64Array;
+  cy: Float64Array;
+  cStr: Float64Array;
+  cStrStart: Float64Array;
+  cState: Uint8Array;
+  cHaven: Int16Array;
+  cHx: Float64Array;
+  cHy: Float64Array;
+  cTargetKind: Int8Array;
+  cTarget: Int32Array;
+  cTx: Float64Array;
+  cTy: Float64Array;
+  cRaid: Int32Array;
+  cTimer: Int32Array;
+  cRecruit: Float64Array;
+  cPath: Array<number[] | null>;
+  cPathIdx: Int32Array;
+  raids: number;
+  /** Awareness episode per cell and when it began. */
+  cEp: Int32Array;
+  cEpStart: Int32Array;
+  episodes: number;
+  // pictures: [actor * cellCap + cell]
+  trX: Float64Array;
+  trY: Float64Array;
+  trSeen: Int32Array;
+  trSource: Int16Array;
+  trSent: Int32Array;
+  /** Tick the actor became aware of the cell in the current episode. */
+  trAware: Int32Array;
+  trClass: Uint8Array;
+  /** Pursuit crossings and shared successes waiting for the politics system. */
+  politics: Array<{ kind: 'crossing' | 'success'; a: number; b: number; unit: number }>;
+  /** Command assignments: [node * cellCap + cell] -> unit or -1. Nodes: actors, then task forces. */
+  assigned: Int32Array;
+  // information
+  msgs: Msg[];
+  nextMsg: number;
+  reports: Array<{ due: number; actor: number; cell: number; x: number; y: number }>;
+  foundOut: Array<{ due: number; from: number; to: number }>;
+  // bases, politics
+  bFuel: Float64Array;
+  bSup: Float64Array;
+  agActive: Uint8Array;
+  rightActive: Uint8Array;
+  trust: Float64Array;
+  budget: Float64Array;
+  closedUntil: Int32Array;
+  // traffic vessels
+  vAlive: Uint8Array;
+  vTraffic: Int16Array;
+  vDir: Int8Array;
+  vDist: Float64Array;
+  vx: Float64Array;
+  vy: Float64Array;
+  trafficAcc: Float64Array;
+  // convoys
+  kAlive: Uint8Array;
+  kRun: Int16Array;
+  kx: Float64Array;
+  ky: Float64Array;
+  kIdx: Int32Array;
+  kFuel: Float64Array;
+  kSup: Float64Array;
+  runNext: Int32Array;
+  costAcc: Float64Array;
+}
+
+/** Movement permissions derived from rights (rebuilt whenever a right changes). */
+export interface Permits {
+  /** [actor][domain] -> allowed[code] for ordinary movement. */
+  move: Uint8Array[][];
+  /** Same, while in hot pursuit. */
+  pursuit: Uint8Array[][];
+  /** [actor][code] -> hot-pursuit depth in km (0 none). */
+  pursuitDepth: Float32Array[];
+  /** Per land code: share of its borders where pursuit is possible both ways (seam cover). */
+  seamCover: Float64Array;
+  /** [base * nActors + actor] may resupply there. */
+  baseUse: Uint8Array;
+}
+
+export interface World {
+  def: Def;
+  s: State;
+  rng: Streams;
+  log: EventLog;
+  permits: Permits;
+  pathfinder: PathFinder;
+  unitGrid: SpatialGrid;
+  cellGrid: SpatialGrid;
+  /** Scratch include-masks for the spatial grids. */
+  unitInclude: Uint8Array;
+  cellInclude: Uint8Array;
+  /** Orders not yet applied, sorted by tick. */
+  pendingOrders: Order[];
+}
+
+export type Order =
+  | { tick: number; kind: 'set-agreement'; agreement: string; active: boolean }
+  | { tick: number; kind: 'set-right'; right: string; active: boolean }
+  | { tick: number; kind: 'move'; unit: string; position: [number, number] }
+  | { tick: number; kind: 'patrol-area'; unit: string; zone: string }
+  | { tick: number; kind: 'return'; unit: string }
+  | { tick: number; kind: 'assign'; unit: string; command: string }
+  | { tick: number; kind: 'set-trust'; from: string; to: string; value: number };
+
+export function cellIndex(def: Def, actor: number, cell: number): number {
+  return actor * def.cellCap + cell;
+}
