@@ -61,6 +61,16 @@ export function setPath(doc: unknown, path: string, value: unknown): number {
         `${walked || '(root)'}: is not an object or array, cannot go into "${seg}"`,
       );
     const obj = node as Record<string, unknown>;
+    if (seg === '*') {
+      // Every value of a record, e.g. unitTypes.*.fuelCapacityH.
+      for (const k of Object.keys(obj)) {
+        if (last) {
+          obj[k] = value;
+          count++;
+        } else walk(obj[k], i + 1, `${walked}.${k}`);
+      }
+      return;
+    }
     if (last) {
       obj[seg] = value;
       count++;

@@ -348,6 +348,7 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     injectTicks: Int32Array.from(
       sc.injects.map((i) => hoursToTick(scenarioHours(i.at), sc.tickMinutes)),
     ),
+    startMin: Date.parse(sc.start) / 60000,
   };
 
   sc.actors.forEach((a, i) => {
@@ -555,6 +556,7 @@ export function initState(
     uStanding: new Uint8Array(n),
     uStandingRef: new Int16Array(n).fill(-1),
     uPursuit: new Uint8Array(n),
+    uExit: new Int16Array(n).fill(-1),
     uEngaged: new Int32Array(n).fill(-1),
     uWait: new Int32Array(n),
     uTerritory: new Int16Array(n).fill(-1),
@@ -593,6 +595,7 @@ export function initState(
     trClass: new Uint8Array(nA * cap),
     politics: [],
     assigned: new Int32Array((nA + def.taskForces.length) * cap).fill(-1),
+    retryAt: new Int32Array((nA + def.taskForces.length) * cap),
     msgs: [],
     nextMsg: 0,
     reports: [],

@@ -55,6 +55,7 @@ export interface EventFields {
   };
   task: { node: number; unit: number; task: string; cell: number };
   contact: { unit: number; cell: number; raid: number };
+  'on-scene': { unit: number; cell: number; raid: number };
   losses: { unit: number; cell: number; unitLoss: number; threatLoss: number };
   'engage-end': { unit: number; cell: number; outcome: EngageOutcome };
   'cross-border': { unit: number; into: number };

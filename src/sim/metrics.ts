@@ -55,11 +55,16 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
   let threatStrength = Number.NaN;
   const interdictions = new Set<string>();
   const cop: number[] = [];
-  // Raids: start, first detection, first contact.
-  const raidStart = new Map<number, number>();
-  const raidDetect = new Map<number, number>();
-  const raidContact = new Map<number, number>();
-  const cellRaid = new Map<number, number>();
+  // Raids (cell, start, known at start) and, per cell, the ticks it was detected (sensor or
+  // report) and the ticks a tasked unit was on scene or in contact.
+  const raids: Array<{ cell: number; t0: number; known: boolean }> = [];
+  const detects = new Map<number, number[]>();
+  const responses = new Map<number, number[]>();
+  const note = (m: Map<number, number[]>, cell: number, t: number) => {
+    const list = m.get(cell);
+    if (list) list.push(t);
+    else m.set(cell, [t]);
+  };
   // Awareness episodes: start tick and each actor's first lag.
   const epStart = new Map<number, number>();
   const epLags = new Map<number, Map<number, number>>();
@@ -98,22 +103,16 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         break;
       }
       case 'raid-start':
-        raidStart.set(e.raid, e.t);
-        cellRaid.set(e.cell, e.raid);
-        if (e.known) raidDetect.set(e.raid, e.t);
+        raids.push({ cell: e.cell, t0: e.t, known: e.known });
         break;
-      case 'raid-end':
-        cellRaid.delete(e.cell);
+      case 'detect':
+        note(detects, e.cell, e.t);
         break;
-      case 'detect': {
-        const r = cellRaid.get(e.cell);
-        if (r !== undefined && !raidDetect.has(r)) raidDetect.set(r, e.t);
+      case 'contact':
+      case 'on-scene':
+        note(responses, e.cell, e.t);
         break;
-      }
       case 'aware': {
-        const r = cellRaid.get(e.cell);
-        if (r !== undefined && !raidDetect.has(r) && def.participant[e.actor])
-          raidDetect.set(r, e.t);
         if (!epStart.has(e.ep)) {
           epStart.set(e.ep, e.t - e.lag);
           epLags.set(e.ep, new Map());
@@ -122,20 +121,20 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         if (!lags.has(e.actor)) lags.set(e.actor, e.lag);
         break;
       }
-      case 'contact':
-        if (e.raid >= 0 && raidDetect.has(e.raid) && !raidContact.has(e.raid))
-          raidContact.set(e.raid, e.t);
-        break;
       default:
         break;
     }
   }
   const restricted = (from: number, to: number | undefined) =>
     to === undefined ? Math.min(cap, (now - from) * h) : Math.min(cap, (to - from) * h);
+  const firstAtOrAfter = (list: number[] | undefined, t: number) => list?.find((x) => x >= t);
   const ttd: number[] = [];
-  for (const [r, t0] of raidStart) ttd.push(restricted(t0, raidDetect.get(r)));
   const ttr: number[] = [];
-  for (const [r, td] of raidDetect) ttr.push(restricted(td, raidContact.get(r)));
+  for (const r of raids) {
+    const td = r.known ? r.t0 : firstAtOrAfter(detects.get(r.cell), r.t0);
+    ttd.push(restricted(r.t0, td));
+    if (td !== undefined) ttr.push(restricted(td, firstAtOrAfter(responses.get(r.cell), td)));
+  }
   const info: number[] = [];
   for (const [ep, t0] of epStart) {
     const lags = epLags.get(ep)!;

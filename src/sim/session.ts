@@ -44,6 +44,9 @@ export class Session {
     const d = def ?? buildDef(scenario, topology);
     const { s, rng } = initState(d, seed);
     const { widthKm, heightKm } = d.masks.proj;
+    // Buckets sized to the agent density: a rebuild costs O(buckets + agents).
+    const bucket = (n: number) =>
+      Math.min(100, Math.max(20, Math.sqrt((widthKm * heightKm) / (2 * Math.max(1, n)))));
     this.world = {
       def: d,
       s,
@@ -51,8 +54,10 @@ export class Session {
       log: new EventLog(),
       permits: buildPermits(d, s),
       pathfinder: new PathFinder(d.masks.spec),
-      unitGrid: new SpatialGrid(widthKm, heightKm, 25, Math.max(1, d.nUnits)),
-      cellGrid: new SpatialGrid(widthKm, heightKm, 25, Math.max(1, d.cellCap)),
+      unitGrid: new SpatialGrid(widthKm, heightKm, bucket(d.nUnits), Math.max(1, d.nUnits)),
+      cellGrid: new SpatialGrid(widthKm, heightKm, bucket(d.cellCap), Math.max(1, d.cellCap)),
+      nodeUnits: Array.from({ length: d.nActors + d.taskForces.length }, () => []),
+      closedBits: new Uint32Array(3),
       unitInclude: new Uint8Array(d.nUnits).fill(1),
       cellInclude: new Uint8Array(Math.max(1, d.cellCap)),
       pendingOrders: [],
@@ -77,6 +82,11 @@ export class Session {
     const { s, def } = w;
     runOrders(w);
     runInjects(w);
+    w.closedBits.fill(0);
+    for (let z = 0; z < def.zones.length; z++) {
+      for (let d = 0; d < 3; d++)
+        if (s.closedUntil[z * 3 + d]! > s.tick) w.closedBits[d] = w.closedBits[d]! | (1 << z);
+    }
     for (let u = 0; u < def.nUnits; u++) w.unitInclude[u] = s.uTask[u] === TASK.destroyed ? 0 : 1;
     w.unitGrid.rebuild(s.ux, s.uy, def.nUnits, w.unitInclude);
     runThreats(w);

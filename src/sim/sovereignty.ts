@@ -97,7 +97,42 @@ export function allowedFor(w: World, u: number): Uint8Array {
   const a = def.uOwner[u]!;
   const d = def.uDomain[u]!;
   if (def.uCaveats[u]! & CAVEAT.ownTerritoryOnly) return ownOnly(w, a, d);
-  return s.uPursuit[u] ? permits.pursuit[a]![d]! : permits.move[a]![d]!;
+  const base = s.uPursuit[u] ? permits.pursuit[a]![d]! : permits.move[a]![d]!;
+  return s.uExit[u]! >= 0 ? withExit(w, base, s.uExit[u]!) : base;
+}
+
+const exitCache = new WeakMap<Uint8Array, Map<number, Uint8Array>>();
+/** A unit caught abroad when a right is withdrawn may still cross that territory to leave it. */
+function withExit(w: World, base: Uint8Array, host: number): Uint8Array {
+  let m = exitCache.get(base);
+  if (!m) {
+    m = new Map();
+    exitCache.set(base, m);
+  }
+  let t = m.get(host);
+  if (!t) {
+    t = Uint8Array.from(base);
+    for (let c = 1; c < CODE_LAND; c++) if (w.def.codeToActor[c] === host) t[c] = 1;
+    m.set(host, t);
+  }
+  return t;
+}
+
+/** After rights change: units now standing where they may not be are sent to leave. */
+export function unitsToWithdraw(w: World): number[] {
+  const { def, s } = w;
+  const out: number[] = [];
+  for (let u = 0; u < def.nUnits; u++) {
+    const x = s.ux[u]!;
+    const y = s.uy[u]!;
+    if (unitMayBe(w, u, x, y)) continue;
+    const host = territoryAt(def, x, y);
+    if (host >= 0) {
+      s.uExit[u] = host;
+      out.push(u);
+    }
+  }
+  return out;
 }
 
 const ownCache = new WeakMap<Permits, Map<number, Uint8Array>>();
@@ -120,7 +155,7 @@ function ownOnly(w: World, a: number, d: number): Uint8Array {
 
 /** May unit u stand at (x, y)? Checks domain, sovereignty, pursuit depth and weather closures. */
 export function unitMayBe(w: World, u: number, x: number, y: number): boolean {
-  const { def, s } = w;
+  const { def } = w;
   const spec = def.masks.spec;
   const col = Math.floor(x / spec.cellKm);
   const row = Math.floor(y / spec.cellKm);
@@ -130,18 +165,16 @@ export function unitMayBe(w: World, u: number, x: number, y: number): boolean {
   const code = codeGrid(def, d)[c]!;
   const a = def.uOwner[u]!;
   if (allowedFor(w, u)[code] !== 1) return false;
-  if (w.permits.move[a]![d]![code] !== 1 && !(def.uCaveats[u]! & CAVEAT.ownTerritoryOnly)) {
+  if (
+    w.permits.move[a]![d]![code] !== 1 &&
+    !(def.uCaveats[u]! & CAVEAT.ownTerritoryOnly) &&
+    w.s.uExit[u]! < 0
+  ) {
     // Only allowed through hot pursuit: over land, no deeper than the right allows.
     if (def.masks.land[c] !== 0 && def.masks.borderKm[c]! > w.permits.pursuitDepth[a]![code]!)
       return false;
   }
-  const zbits = def.masks.zones[c]!;
-  if (zbits !== 0) {
-    for (let z = 0; z < def.zones.length; z++) {
-      if (zbits & (1 << z) && s.closedUntil[z * 3 + d]! > s.tick) return false;
-    }
-  }
-  return true;
+  return (def.masks.zones[c]! & w.closedBits[d]!) === 0;
 }
 
 /** The actor whose territory (land or territorial sea) contains (x, y); -1 for none. */

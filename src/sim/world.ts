@@ -229,6 +229,8 @@ export interface Def {
   supplyRuns: SupplyRunDef[];
   convoyCap: number;
   injectTicks: Int32Array;
+  /** Scenario start in minutes since 1970 (for local solar time). */
+  startMin: number;
 }
 
 export interface Msg {
@@ -267,6 +269,8 @@ export interface State {
   uStanding: Uint8Array;
   uStandingRef: Int16Array;
   uPursuit: Uint8Array;
+  /** Actor whose territory the unit must leave after a right was withdrawn (-1 none). */
+  uExit: Int16Array;
   uEngaged: Int32Array;
   uWait: Int32Array;
   uTerritory: Int16Array;
@@ -312,6 +316,8 @@ export interface State {
   politics: Array<{ kind: 'crossing' | 'success'; a: number; b: number; unit: number }>;
   /** Command assignments: [node * cellCap + cell] -> unit or -1. Nodes: actors, then task forces. */
   assigned: Int32Array;
+  /** [node * cellCap + cell]: earliest tick to look for a unit again after finding none. */
+  retryAt: Int32Array;
   // information
   msgs: Msg[];
   nextMsg: number;
@@ -368,6 +374,10 @@ export interface World {
   pathfinder: PathFinder;
   unitGrid: SpatialGrid;
   cellGrid: SpatialGrid;
+  /** Scratch: units per command node (rebuilt each tick by the command system). */
+  nodeUnits: number[][];
+  /** Zones closed by weather, as bit masks per domain (rebuilt each tick). */
+  closedBits: Uint32Array;
   /** Scratch include-masks for the spatial grids. */
   unitInclude: Uint8Array;
   cellInclude: Uint8Array;

@@ -9,6 +9,8 @@ import { territoryAt, unitMayBe } from '../sovereignty';
 import { CAVEAT, CELL, DOMAIN, N_THREAT_KINDS, TASK, type World } from '../world';
 
 const AVAILABLE = new Set<number>([TASK.idle, TASK.patrolArea, TASK.patrolRoute]);
+/** A track no unit could be found for is reconsidered after this many minutes. */
+const RETRY_MIN = 60;
 
 export function runCommand(w: World): void {
   const { def, s } = w;
@@ -16,7 +18,17 @@ export function runCommand(w: World): void {
   const cap = def.cellCap;
   const stale = freshTicks(w);
   const nodes = nA + def.taskForces.length;
+  // Units by commanding node, once per tick: a node only ever scans its own units.
+  const byNode = w.nodeUnits;
+  for (const list of byNode) list.length = 0;
+  for (let u = 0; u < def.nUnits; u++) {
+    const tf = s.uCommand[u]!;
+    byNode[tf >= 0 ? nA + tf : def.uOwner[u]!]!.push(u);
+  }
+  const retry = Math.max(1, Math.round(RETRY_MIN / def.tickMinutes));
   for (let node = 0; node < nodes; node++) {
+    const mine = byNode[node]!;
+    if (!mine.length) continue;
     const tf = node - nA;
     const pictureOf = tf >= 0 ? def.taskForces[tf]!.commander : node;
     if (tf < 0 && def.isOrg[node]) continue; // organisations command through task forces
@@ -38,6 +50,7 @@ export function runCommand(w: World): void {
       const seen = s.trSeen[i]!;
       if (seen < 0 || s.tick - seen > stale) continue;
       if (s.tick - s.trAware[i]! < latency) continue;
+      if (s.retryAt[slot]! > s.tick) continue;
       const g = def.groups[s.cGroup[c]!]!;
       if (def.priority[pictureOf * N_THREAT_KINDS + g.kindIndex]! <= 0) continue;
       const tx = s.trX[i]!;
@@ -60,14 +73,15 @@ export function runCommand(w: World): void {
           best = u;
         }
       }
-      if (best < 0) continue;
-      s.uPath[best] = null;
-      if (!planUnit(w, best, tx, ty)) continue;
+      if (best < 0 || !planUnit(w, best, tx, ty)) {
+        // Nobody free or able: the staff looks at it again later.
+        s.retryAt[slot] = s.tick + retry;
+        continue;
+      }
       s.uTask[best] = TASK.respond;
       s.uTaskCell[best] = c;
       s.uTaskNode[best] = node;
       s.uWait[best] = 0;
-      s.uPursuit[best] = 0;
       s.assigned[slot] = best;
       w.log.push(s.tick, 'task', { node, unit: best, task: 'respond', cell: c });
     }

@@ -4,9 +4,10 @@
 import { randomCellIn, threatAllowed } from '../build';
 import { toX, toY } from '../geo/projection';
 import { planUnit } from '../movement';
-import { buildPermits, codeGrid } from '../sovereignty';
+import { buildPermits, codeGrid, unitsToWithdraw } from '../sovereignty';
 import { CELL, DOMAIN, type Order, TARGET, TASK, type World } from '../world';
 import { startRaid } from './threats';
+import { sendHome } from './units';
 
 /** Activates a new threat cell of group g at (x, y); returns its index or -1 when full. */
 export function spawnCell(w: World, g: number, strength: number, x: number, y: number): number {
@@ -111,7 +112,7 @@ export function runInjects(w: World): void {
       case 'right': {
         const r = def.rights.findIndex((x) => x.id === inj.right);
         s.rightActive[r] = inj.active ? 1 : 0;
-        w.permits = buildPermits(def, s);
+        rebuildPermits(w);
         w.log.push(s.tick, 'right', { right: r, active: inj.active });
         break;
       }
@@ -135,6 +136,12 @@ export function runInjects(w: World): void {
   }
 }
 
+/** New permits after a right changed; units caught abroad head home through the exit. */
+function rebuildPermits(w: World): void {
+  w.permits = buildPermits(w.def, w.s);
+  for (const u of unitsToWithdraw(w)) sendHome(w, u);
+}
+
 /** Orders are validated when given (session.ts); here they only take effect. */
 export function runOrders(w: World): void {
   const { def, s } = w;
@@ -154,7 +161,7 @@ function applyOrder(w: World, o: Order): void {
       break;
     case 'set-right':
       s.rightActive[def.rights.findIndex((r) => r.id === o.right)] = o.active ? 1 : 0;
-      w.permits = buildPermits(def, s);
+      rebuildPermits(w);
       break;
     case 'move': {
       const u = def.unitIds.indexOf(o.unit);

@@ -24,8 +24,7 @@ export function homeOf(w: World, u: number): [number, number] {
 export function isNight(w: World, x: number): boolean {
   const { def, s } = w;
   const lon = x / def.masks.proj.kx + def.masks.proj.west;
-  const start = Date.parse(def.scenario.start) / 60000; // minutes since epoch, fixed per scenario
-  const local = (((start + s.tick * def.tickMinutes + lon * 4) % 1440) + 1440) % 1440;
+  const local = (((def.startMin + s.tick * def.tickMinutes + lon * 4) % 1440) + 1440) % 1440;
   return local < 360 || local >= 1080;
 }
 
@@ -33,6 +32,15 @@ export function isNight(w: World, x: number): boolean {
 export function pictureNode(w: World, u: number): number {
   const tf = w.s.uCommand[u]!;
   return tf >= 0 ? w.def.taskForces[tf]!.commander : w.def.uOwner[u]!;
+}
+
+/** True when unit u may stand where it is without hot-pursuit standing. */
+function ordinarilyAllowed(w: World, u: number): boolean {
+  const { def, s } = w;
+  const cell = cellOf(def.masks.spec, s.ux[u]!, s.uy[u]!);
+  if (cell < 0) return true;
+  const d = def.uDomain[u]!;
+  return w.permits.move[def.uOwner[u]!]![d]![codeGrid(def, d)[cell]!] === 1;
 }
 
 /** Ends a tasking and goes back to the standing task. */
@@ -44,7 +52,8 @@ export function releaseUnit(w: World, u: number): void {
     s.assigned[node * def.cellCap + cell] = -1;
   s.uTaskNode[u] = -1;
   s.uTaskCell[u] = -1;
-  s.uPursuit[u] = 0;
+  // A pursuit that ends across a border keeps its standing until the unit is back home.
+  if (ordinarilyAllowed(w, u)) s.uPursuit[u] = 0;
   s.uWait[u] = 0;
   s.uPath[u] = null;
   s.uTask[u] = s.uStanding[u]!;
@@ -110,6 +119,8 @@ export function runUnits(w: World): void {
     s.uMoved[u] = 0;
     const task = s.uTask[u]!;
     if (task === TASK.destroyed || task === TASK.stranded) continue;
+    if (s.uPursuit[u] && s.uTaskCell[u]! < 0 && ordinarilyAllowed(w, u)) s.uPursuit[u] = 0;
+    if (s.uExit[u]! >= 0 && territoryAt(def, s.ux[u]!, s.uy[u]!) !== s.uExit[u]) s.uExit[u] = -1;
     if (s.uFuel[u]! <= 0) {
       s.uFuel[u] = 0;
       s.uTask[u] = TASK.stranded;
@@ -154,6 +165,8 @@ export function runUnits(w: World): void {
         const near = Math.hypot(tx - s.ux[u]!, ty - s.uy[u]!);
         if (near < 2) {
           // At the last known position: search around it for a while, then give up.
+          if (s.uWait[u] === 0)
+            w.log.push(s.tick, 'on-scene', { unit: u, cell, raid: s.cRaid[cell]! });
           s.uWait[u] = s.uWait[u]! + 1;
           if (s.uWait[u]! * dt > SEARCH_HOURS) {
             releaseUnit(w, u);

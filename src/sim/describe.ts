@@ -1,0 +1,216 @@
+// The static lookup tables the map and panels need once per load: names, colours, symbol
+// codes and lon/lat geometry of everything a snapshot refers to by dense index. Plain
+// JSON-able data built from `Def` (km positions converted back with the projection).
+import { toLat, toLon } from './geo/projection';
+import { type Def, DOMAIN } from './world';
+
+export type LonLat = [number, number];
+export type DomainName = 'ground' | 'sea' | 'air';
+
+const DOMAIN_NAMES: readonly DomainName[] = ['ground', 'sea', 'air'];
+
+export interface WorldDescription {
+  scenario: {
+    id: string;
+    name: string;
+    /** Exercise start, the scenario's UTC ISO 8601 string. */
+    start: string;
+    tickMinutes: number;
+    totalTicks: number;
+    checkpointEveryTicks: number;
+  };
+  /** [west, south, east, north] in degrees. */
+  bbox: [number, number, number, number];
+  actors: Array<{
+    id: string;
+    name: string;
+    kind: 'nation' | 'organisation';
+    color: string;
+    hq: LonLat;
+    /** Member actor indices (organisations). */
+    members: number[];
+  }>;
+  unitTypes: Array<{ id: string; name: string; domain: DomainName; sidc: string }>;
+  units: Array<{
+    id: string;
+    name: string;
+    owner: number;
+    type: string;
+    domain: DomainName;
+    sidc: string;
+    /** Home base index. */
+    home: number;
+  }>;
+  bases: Array<{
+    id: string;
+    name: string;
+    owner: number;
+    kind: string;
+    /** Position as the engine uses it (snapped onto land). */
+    lon: number;
+    lat: number;
+    sidc: string | null;
+    capacity: { fuel: number; supplies: number };
+  }>;
+  places: Array<{
+    id: string;
+    name: string;
+    kind: string;
+    lon: number;
+    lat: number;
+    population: number;
+  }>;
+  routes: Array<{ id: string; name: string; kind: string; coordinates: LonLat[] }>;
+  zones: Array<{ id: string; name: string; kind: string; owner: number; polygon: LonLat[][] }>;
+  threatGroups: Array<{ id: string; name: string; kind: string; domain: DomainName; sidc: string }>;
+  agreements: Array<{
+    id: string;
+    name: string | null;
+    from: number;
+    to: number;
+    bidirectional: boolean;
+    latencyMin: number;
+  }>;
+  rights: Array<{
+    id: string;
+    kind: string;
+    grantor: number;
+    grantee: number;
+    domains: DomainName[];
+    depthKm: number;
+  }>;
+  taskForces: Array<{ id: string; name: string; commander: number; area: number }>;
+  traffic: Array<{ id: string; name: string; kind: string; route: number; sidc: string }>;
+  supplyRuns: Array<{ id: string; owner: number; from: number; to: number; sidc: string }>;
+}
+
+const lonLat = (p: readonly [number, number]): LonLat => [p[0], p[1]];
+
+/** Expanded unit names in the same order as build.ts expands `count`. */
+function unitNames(def: Def): string[] {
+  const sc = def.scenario;
+  const names: string[] = [];
+  for (const u of sc.units) {
+    const base = u.name ?? sc.unitTypes[u.type]?.name ?? u.id;
+    if (u.count === 1) names.push(base);
+    else for (let k = 1; k <= u.count; k++) names.push(`${base} ${k}`);
+  }
+  return names;
+}
+
+export function describeWorld(def: Def): WorldDescription {
+  const sc = def.scenario;
+  const proj = def.masks.proj;
+  const actorOf = new Map(def.actorIds.map((id, i) => [id, i]));
+  const actor = (id: string | undefined) => (id === undefined ? -1 : (actorOf.get(id) ?? -1));
+  const routeOf = new Map(sc.routes.map((r, i) => [r.id, i]));
+  const names = unitNames(def);
+  const domainOf = (d: number): DomainName => DOMAIN_NAMES[d] ?? 'ground';
+
+  return {
+    scenario: {
+      id: sc.id,
+      name: sc.name,
+      start: sc.start,
+      tickMinutes: def.tickMinutes,
+      totalTicks: def.totalTicks,
+      checkpointEveryTicks: sc.checkpointEveryTicks,
+    },
+    bbox: [...sc.geography.bbox],
+    actors: sc.actors.map((a, i) => ({
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      color: a.color,
+      hq: [toLon(proj, def.hqX[i]!), toLat(proj, def.hqY[i]!)],
+      members: [...(def.members[i] ?? [])],
+    })),
+    unitTypes: def.typeIds.map((id) => {
+      const t = sc.unitTypes[id]!;
+      return { id, name: t.name, domain: t.domain, sidc: t.sidc };
+    }),
+    units: def.unitIds.map((id, u) => ({
+      id,
+      name: names[u] ?? id,
+      owner: def.uOwner[u]!,
+      type: def.typeIds[def.uType[u]!] ?? '',
+      domain: domainOf(def.uDomain[u]!),
+      sidc: def.uSidc[u] ?? '',
+      home: def.uHome[u]!,
+    })),
+    bases: sc.bases.map((b, i) => ({
+      id: b.id,
+      name: b.name,
+      owner: def.bOwner[i]!,
+      kind: b.kind,
+      lon: toLon(proj, def.bX[i]!),
+      lat: toLat(proj, def.bY[i]!),
+      sidc: b.sidc ?? null,
+      capacity: { fuel: def.bCapFuel[i]!, supplies: def.bCapSup[i]! },
+    })),
+    places: sc.places.map((p) => ({
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      lon: p.position[0],
+      lat: p.position[1],
+      population: p.population,
+    })),
+    routes: sc.routes.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind,
+      coordinates: r.coordinates.map(lonLat),
+    })),
+    zones: sc.zones.map((z) => ({
+      id: z.id,
+      name: z.name,
+      kind: z.kind,
+      owner: actor(z.owner),
+      polygon: z.polygon.map((ring) => ring.map(lonLat)),
+    })),
+    threatGroups: sc.threats.map((t) => ({
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      domain: domainOf(DOMAIN[t.domain]),
+      sidc: t.sidc,
+    })),
+    agreements: sc.agreements.map((a) => ({
+      id: a.id,
+      name: a.name ?? null,
+      from: actor(a.from),
+      to: actor(a.to),
+      bidirectional: a.bidirectional,
+      latencyMin: a.latencyMin,
+    })),
+    rights: sc.rights.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      grantor: actor(r.grantor),
+      grantee: actor(r.grantee),
+      domains: [...r.domains],
+      depthKm: r.depthKm,
+    })),
+    taskForces: sc.taskForces.map((t, i) => ({
+      id: t.id,
+      name: t.name,
+      commander: actor(t.commander),
+      area: def.taskForces[i]?.area ?? -1,
+    })),
+    traffic: sc.traffic.map((t) => ({
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      route: routeOf.get(t.route) ?? -1,
+      sidc: t.sidc,
+    })),
+    supplyRuns: def.supplyRuns.map((r) => ({
+      id: r.id,
+      owner: r.owner,
+      from: r.from,
+      to: r.to,
+      sidc: r.sidc,
+    })),
+  };
+}

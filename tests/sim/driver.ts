@@ -1,0 +1,47 @@
+// Test driver: loads a scenario once (validated, atlas, Def) and makes sessions from it, so
+// tests read like scenarios: sim('sahel-ct', 7).advance('2d').
+import { loadAtlas, loadScenarioFile } from '../../src/cli/load';
+import type { Scenario } from '../../src/scenario/schema';
+import { buildDef } from '../../src/sim/build';
+import { Session } from '../../src/sim/session';
+import type { Def } from '../../src/sim/world';
+
+const cache = new Map<string, { scenario: Scenario; atlas: unknown; def: Def }>();
+
+export function loaded(name: string, set: string[] = []) {
+  const key = `${name}|${set.join('|')}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const scenario = loadScenarioFile(`scenarios/${name}.json`, set);
+    const atlas = loadAtlas(scenario.geography.atlas);
+    hit = { scenario, atlas, def: buildDef(scenario, atlas) };
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
+export function sim(name: string, seed: number, set: string[] = []): Session {
+  const { scenario, atlas, def } = loaded(name, set);
+  return new Session(scenario, atlas, seed, def);
+}
+
+export function ticksFor(session: Session, span: string): number {
+  const m = /^(\d+(?:\.\d+)?)([dh])$/.exec(span);
+  if (!m) throw new Error(`bad span ${span}`);
+  const hours = Number(m[1]) * (m[2] === 'd' ? 24 : 1);
+  return Math.round((hours * 60) / session.def.tickMinutes);
+}
+
+export function seeds(n: number, from = 1): number[] {
+  return Array.from({ length: n }, (_, i) => from + i);
+}
+
+/** Mean and 95% confidence half-width of paired differences. */
+export function pairedCi(diffs: number[]): { mean: number; half: number } {
+  const n = diffs.length;
+  const mean = diffs.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(diffs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  // t quantile for 95%, n-1 degrees of freedom (n >= 20 here: 2.09 at 19 df).
+  const t = n >= 30 ? 2.045 : 2.093;
+  return { mean, half: (t * sd) / Math.sqrt(n) };
+}
