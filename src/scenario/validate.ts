@@ -1,5 +1,6 @@
 // Validation entry point: schema, then cross references, then declared parameters.
 // Returns a typed scenario or a list of path-named problems; never throws on bad data.
+import { jsonErrorOffset } from './json-position';
 import { PathError, setPath } from './paths';
 import { type Problem, problemsFromZod } from './problems';
 import { checkReferences } from './references';
@@ -33,10 +34,9 @@ export function parseJsonText(text: string): Validated<unknown> {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
     const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
+    const pos = jsonErrorOffset(text);
     let where = '(root)';
-    if (m) {
-      const pos = Number(m[1]);
+    if (pos >= 0) {
       const before = text.slice(0, pos);
       const line = before.split('\n').length;
       const col = pos - before.lastIndexOf('\n');
@@ -45,7 +45,7 @@ export function parseJsonText(text: string): Validated<unknown> {
     return {
       ok: false,
       problems: [
-        { path: where, message: `invalid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '')}` },
+        { path: where, message: `invalid JSON: ${msg.split(/ in JSON at position|, |\n/)[0]}` },
       ],
     };
   }

@@ -177,7 +177,7 @@ function tracksLayer(w: World, view: number): TrackLayer {
   const { def, s } = w;
   const { proj } = def.masks;
   const cap = def.cellCap;
-  const a0 = view < 0 ? 0 : view;
+  const a0 = Math.max(view, 0);
   const a1 = view < 0 ? def.nActors : view + 1;
   const held = (i: number, c: number) => s.trSeen[i]! >= 0 && s.cState[c]! < CELL.dead;
   let n = 0;
@@ -292,7 +292,7 @@ function orderConcerns(w: World, actor: number, detail: string): boolean {
 
 /** Whether an actor may know of an event (ground truth sees everything). */
 export function eventVisible(w: World, view: number, e: SimEvent): boolean {
-  if (view < 0 || true) return true;
+  if (view < 0) return true;
   const { def } = w;
   const owns = (u: number) => u >= 0 && def.uOwner[u] === view;
   const party = (ag: number) => {
@@ -348,6 +348,7 @@ export function eventVisible(w: World, view: number, e: SimEvent): boolean {
       return e.node === view || owns(e.unit) || tf?.commander === view;
     }
     case 'contact':
+    case 'on-scene':
     case 'losses':
     case 'engage-end':
     case 'border-stop':
