@@ -99,6 +99,36 @@ export function sliceAlong(p: Polyline, a: number, b: number): number[] {
   return out;
 }
 
+/**
+ * How much slower an organisation decides than its stated latency: consensus grows with the
+ * number of members and their divergence (mean pairwise distance of their threat priorities,
+ * 0..1); majority grows gently with members; a lead nation decides alone.
+ */
+export function decisionFactor(sc: Scenario, actorId: string): number {
+  const a = sc.actors.find((x) => x.id === actorId);
+  if (!a || a.kind !== 'organisation' || !a.members?.length) return 1;
+  const m = a.members.length;
+  if (a.decisionRule === 'lead-nation') return 1;
+  if (a.decisionRule === 'majority') return 1 + 0.05 * (m - 1);
+  const kinds = Object.keys(THREAT_KIND_INDEX) as Array<keyof typeof THREAT_KIND_INDEX>;
+  const vec = (id: string) => {
+    const p = sc.actors.find((x) => x.id === id)?.priorities ?? {};
+    return kinds.map((k) => (p[k] ?? 1) / 10);
+  };
+  let sum = 0;
+  let pairs = 0;
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) {
+      const u = vec(a.members[i]!);
+      const v = vec(a.members[j]!);
+      sum += Math.sqrt(u.reduce((acc, x, k) => acc + (x - v[k]!) ** 2, 0) / kinds.length);
+      pairs++;
+    }
+  }
+  const divergence = pairs ? Math.min(1, sum / pairs) : 0;
+  return 1 + 0.15 * (m - 1) * (1 + divergence);
+}
+
 export function buildDef(sc: Scenario, topology: unknown): Def {
   const g = sc.geography;
   const masks = buildMasks(topology, {
@@ -328,7 +358,7 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     taskForces: sc.taskForces.map((t) => ({
       id: t.id,
       commander: actorOf(t.commander),
-      decisionTicks: ticks(t.decisionLatencyMin),
+      decisionTicks: ticks(t.decisionLatencyMin * decisionFactor(sc, t.commander)),
       area: t.area ? zoneOf(t.area) : -1,
     })),
     borders: [],

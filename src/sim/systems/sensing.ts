@@ -62,6 +62,20 @@ export function runSensing(w: World): void {
       const i = owner * def.cellCap + c;
       const before = s.trSeen[i]!;
       observe(w, owner, c, s.cx[c]!, s.cy[c]!, s.tick, owner, def.uClass[u]!, 'own');
+      // Task-force units report up their own chain too: straight into the task force HQ's picture.
+      const tf = s.uCommand[u]!;
+      if (tf >= 0)
+        observe(
+          w,
+          def.taskForces[tf]!.commander,
+          c,
+          s.cx[c]!,
+          s.cy[c]!,
+          s.tick,
+          owner,
+          def.uClass[u]!,
+          'own',
+        );
       if (before < 0 || s.tick - before >= refresh)
         w.log.push(s.tick, 'detect', { actor: owner, unit: u, cell: c, via: 'sensor' });
       // A unit that sees the cell it was sent after is in contact: pursuit rights now apply.
