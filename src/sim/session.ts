@@ -120,17 +120,17 @@ export class Session {
   /** Goes to any tick, backwards included: restores the nearest checkpoint and replays. */
   seek(tick: number): void {
     const target = Math.max(0, Math.min(tick, this.totalTicks));
-    if (target < this.tick || !this.checkpoints.length) {
+    if (target < this.tick) {
       let cp = this.checkpoints[0]!;
       for (const c of this.checkpoints) if (c.tick <= target) cp = c;
       this.restore(cp);
-    } else {
-      // Forward: jump to a later checkpoint if there is one.
-      let cp: Checkpoint | null = null;
-      for (const c of this.checkpoints) if (c.tick <= target && c.tick > this.tick) cp = c;
-      if (cp) this.restore(cp);
     }
     this.runTo(target);
+  }
+
+  /** Ticks at which checkpoints are held. */
+  get checkpointTicks(): number[] {
+    return this.checkpoints.map((c) => c.tick);
   }
 
   /** Records an order to take effect at the current tick (or a later one). */
@@ -205,6 +205,8 @@ export class Session {
 
   private restore(cp: Checkpoint): void {
     const w = this.world;
+    // The log after cp is dropped, so later checkpoints no longer match it; replay recreates them.
+    this.checkpoints = this.checkpoints.filter((c) => c.tick <= cp.tick);
     w.s = structuredClone(cp.state);
     w.rng = restoreStreams(cp.streams);
     w.log.restore(cp.log);

@@ -1,0 +1,18 @@
+// The browser Web Worker that hosts one engine session: exposes SessionApi over comlink,
+// loading the Natural Earth atlas on demand (vite bundles the JSON as a lazy chunk).
+import * as Comlink from 'comlink';
+import { type AtlasName, SessionApi } from './session-api';
+
+async function loadAtlas(atlas: AtlasName): Promise<unknown> {
+  const mod =
+    atlas === '10m'
+      ? await import('world-atlas/countries-10m.json')
+      : await import('world-atlas/countries-50m.json');
+  return mod.default;
+}
+
+const api = new SessionApi(loadAtlas, Comlink.transfer);
+Comlink.expose(api);
+
+/** The API type the main thread wraps: `Comlink.wrap<SimWorkerApi>(worker)`. */
+export type SimWorkerApi = SessionApi;
