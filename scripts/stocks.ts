@@ -16,7 +16,18 @@ while (s.tick < s.totalTicks) {
 }
 for (let b = 0; b < def.nBases; b++) {
   const users = s.world.log.events.filter((e) => e.k === 'resupply' && e.base === b).length;
-  console.log(def.baseIds[b]!.padEnd(22), 'minFuel', minF[b]!.toFixed(2), 'minSup', minS[b]!.toFixed(2), 'resupplies', users, 'cap', def.bCapFuel[b], def.bCapSup[b]);
+  console.log(
+    def.baseIds[b]!.padEnd(22),
+    'minFuel',
+    minF[b]!.toFixed(2),
+    'minSup',
+    minS[b]!.toFixed(2),
+    'resupplies',
+    users,
+    'cap',
+    def.bCapFuel[b],
+    def.bCapSup[b],
+  );
 }
 const kinds: Record<string, number> = {};
 for (const e of s.world.log.events) kinds[e.k] = (kinds[e.k] ?? 0) + 1;
