@@ -8,7 +8,8 @@
 //   env, scenario (+ kernel per scenario), skipped (a JSON file that is not a scenario),
 //   scale (per factor, + kernel per factor), scaling, summary.
 import { cpus, loadavg } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   daysToTicks,
   measureRun,
@@ -39,11 +40,15 @@ export interface BenchConfig {
   scaleRuns: number;
   /** Timed kernel runs (after two warm-ups). */
   kernelRuns: number;
-  /** Soft time budget for the timed runs of one configuration: fewer runs when runs are slow. */
+  /** Soft time budget for the timed runs of one configuration: fewer runs when runs are slow
+   * (the scaling series, interleaved, gets this per factor). */
   budgetMs: number;
 }
 
-export function benchConfig(quick: boolean, scenarioDir = resolve('scenarios')): BenchConfig {
+/** The repository's scenarios/ folder, wherever the command is run from. */
+const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios', import.meta.url));
+
+export function benchConfig(quick: boolean, scenarioDir = SCENARIO_DIR): BenchConfig {
   return quick
     ? {
         quick,
@@ -98,35 +103,44 @@ interface Measured {
 }
 
 /**
- * One warm-up run, then up to `wanted` timed runs of the same length, fewer when they would
- * overrun the time budget (at least one). Checks that every run, the warm-up included, gives
- * the same hash, tick count and agent count.
+ * One warm-up run of each configuration, then up to `wanted` rounds of timed runs, each round
+ * running every configuration once (interleaved, so a change in the machine's background load
+ * falls on all of them alike); fewer rounds when they would overrun the time budget (at least
+ * one). Checks that every run, the warm-up included, gives the same hash, tick count and agent
+ * count.
  */
-function measure(
-  raw: unknown,
+function measureSet(
+  items: ReadonlyArray<{ raw: unknown; label: string }>,
   cfg: BenchConfig,
   wanted: number,
   ticks: number | undefined,
-  label: string,
   io: BenchIO,
-): Measured {
-  io.note(`bench: ${label} warm-up`);
-  const warm = measureRun(raw, cfg.seed, ticks, label);
-  const runs: OneRun[] = [];
+): Measured[] {
+  const warm = items.map((it) => {
+    io.note(`bench: ${it.label} warm-up`);
+    return measureRun(it.raw, cfg.seed, ticks, it.label);
+  });
+  const runs: OneRun[][] = items.map(() => []);
+  const budget = cfg.budgetMs * items.length;
   const t0 = performance.now();
-  for (let i = 0; i < wanted; i++) {
+  for (let round = 0; round < wanted; round++) {
     const spent = performance.now() - t0;
-    if (i > 0 && spent + spent / i > cfg.budgetMs) {
-      io.note(`bench: ${label}: time budget reached, ${i} timed run(s) instead of ${wanted}`);
+    if (round > 0 && spent + spent / round > budget) {
+      io.note(`bench: time budget reached, ${round} timed run(s) instead of ${wanted}`);
       break;
     }
-    io.note(`bench: ${label} run ${i + 1}/${wanted}`);
-    runs.push(measureRun(raw, cfg.seed, ticks, label));
+    items.forEach((it, i) => {
+      io.note(`bench: ${it.label} run ${round + 1}/${wanted}`);
+      runs[i]!.push(measureRun(it.raw, cfg.seed, ticks, it.label));
+    });
   }
-  const deterministic = runs.every(
-    (r) => r.hash === warm.hash && r.agentTicks === warm.agentTicks && r.ticks === warm.ticks,
-  );
-  return { runs, deterministic };
+  return runs.map((rs, i) => {
+    const w = warm[i]!;
+    const deterministic = rs.every(
+      (r) => r.hash === w.hash && r.agentTicks === w.agentTicks && r.ticks === w.ticks,
+    );
+    return { runs: rs, deterministic };
+  });
 }
 
 export interface KernelLine extends Line {
@@ -197,7 +211,7 @@ export function benchScenario(
   cfg: BenchConfig,
   io: BenchIO,
 ): ScenarioLine {
-  const m = measure(raw, cfg, cfg.runs, cfg.maxTicks, id, io);
+  const m = measureSet([{ raw, label: id }], cfg, cfg.runs, cfg.maxTicks, io)[0]!;
   const first = m.runs[0]!;
   const runS = spreadOf(
     m.runs.map((r) => r.runMs / 1000),
@@ -249,6 +263,8 @@ export interface ScalingLine extends Line {
   factors: number[];
   /** time(k×)/time(1×) per factor, by the median per-tick time. */
   timeRatio: Record<string, number>;
+  /** The same by the fastest run of each factor: less sensitive to a busy machine. */
+  timeRatioBest: Record<string, number>;
   /** agents(k×)/agents(1×): what linear scaling would give. */
   agentRatio: Record<string, number>;
   /** Time ratio of the largest factor ≤ 20 for 16× (≤ 1.25 k in general). */
@@ -266,9 +282,11 @@ export function benchScaling(
   const scales: ScaleLine[] = [];
   const kernels: KernelLine[] = [];
   const ticks = daysToTicks(cfg.scaleDays, tickMinutes);
-  for (const k of cfg.factors) {
-    const label = `${id} ×${k}`;
-    const m = measure(scaleRaw(raw, k), cfg, cfg.scaleRuns, ticks, label, io);
+  const items = cfg.factors.map((k) => ({ raw: scaleRaw(raw, k), label: `${id} ×${k}` }));
+  const measured = measureSet(items, cfg, cfg.scaleRuns, ticks, io);
+  for (const [i, k] of cfg.factors.entries()) {
+    const label = items[i]!.label;
+    const m = measured[i]!;
     const first = m.runs[0]!;
     const med = spread(m.runs.map((r) => r.runMs)).median;
     const line: ScaleLine = {
@@ -297,9 +315,11 @@ export function benchScaling(
   }
   const base = scales.find((s) => s.factor === 1) ?? scales[0]!;
   const timeRatio: Record<string, number> = {};
+  const timeRatioBest: Record<string, number> = {};
   const agentRatio: Record<string, number> = {};
   for (const s of scales) {
     timeRatio[String(s.factor)] = r3(s.perTickMs.median / base.perTickMs.median);
+    timeRatioBest[String(s.factor)] = r3(s.perTickMs.min / base.perTickMs.min);
     agentRatio[String(s.factor)] = r3(s.meanAgents / base.meanAgents);
   }
   const top = scales[scales.length - 1]!;
@@ -309,6 +329,7 @@ export function benchScaling(
     ticks: base.ticks,
     factors: scales.map((s) => s.factor),
     timeRatio,
+    timeRatioBest,
     agentRatio,
     nearLinear: timeRatio[String(top.factor)]! <= (top.factor / base.factor) * 1.25,
   };
@@ -415,7 +436,10 @@ export function humanTable(
   if (scaling) {
     const parts = Object.entries(scaling.timeRatio)
       .filter(([f]) => f !== '1')
-      .map(([f, r]) => `time(${f}×)/time(1×) = ${r.toFixed(2)} (agents ×${scaling.agentRatio[f]})`);
+      .map(
+        ([f, r]) =>
+          `time(${f}×)/time(1×) = ${r.toFixed(2)} (fastest runs ${scaling.timeRatioBest[f]?.toFixed(2)}; agents ×${scaling.agentRatio[f]})`,
+      );
     text.push(
       `scaling ${scaling.scenario}, ${scaling.ticks} ticks: ${parts.join(', ')}: ${scaling.nearLinear ? 'near-linear' : 'SUPER-LINEAR'}`,
     );

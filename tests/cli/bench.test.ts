@@ -177,6 +177,7 @@ describe('runBenchWith on a tiny configuration', () => {
     const ratio = scaling.timeRatio as Obj;
     expect(ratio['1']).toBe(1);
     positive(ratio, '2');
+    positive(scaling.timeRatioBest as Obj, '2');
     positive(scaling.agentRatio as Obj, '2');
     expect(typeof scaling.nearLinear).toBe('boolean');
   });

@@ -58,9 +58,7 @@ export function runCommand(w: World): void {
       const where = territoryAt(def, tx, ty);
       let best = -1;
       let bestTime = Number.POSITIVE_INFINITY;
-      for (let u = 0; u < def.nUnits; u++) {
-        if (tf >= 0 ? s.uCommand[u] !== tf : s.uCommand[u] !== -1 || def.uOwner[u] !== node)
-          continue;
+      for (const u of mine) {
         if (!AVAILABLE.has(s.uTask[u]!) || s.uEngaged[u]! >= 0) continue;
         const d = def.uDomain[u]!;
         if (d !== DOMAIN.air && d !== g.domain) continue;
