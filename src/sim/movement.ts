@@ -85,3 +85,36 @@ export function stepFree(
   pos.y = ny;
   return true;
 }
+
+/**
+ * Advances agent a (positions in xs, ys) along flat waypoints [x, y, x, y, …] from index idx by
+ * up to km, with no legality checks (threat cells and convoys on precomputed legal paths).
+ * Returns the index of the next waypoint; path.length when the end is reached.
+ */
+export function advanceAlong(
+  xs: Float64Array,
+  ys: Float64Array,
+  a: number,
+  path: ArrayLike<number>,
+  idx: number,
+  km: number,
+): number {
+  let left = km;
+  let i = idx;
+  while (left > 1e-9 && i < path.length) {
+    const tx = path[i]!;
+    const ty = path[i + 1]!;
+    const d = Math.hypot(tx - xs[a]!, ty - ys[a]!);
+    if (d <= left) {
+      xs[a] = tx;
+      ys[a] = ty;
+      left -= d;
+      i += 2;
+    } else {
+      xs[a] = xs[a]! + ((tx - xs[a]!) * left) / d;
+      ys[a] = ys[a]! + ((ty - ys[a]!) * left) / d;
+      left = 0;
+    }
+  }
+  return i;
+}

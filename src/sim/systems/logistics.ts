@@ -3,7 +3,7 @@
 // stocks, and a shortfall is logged when the stock runs dry; supply runs leave on schedule
 // when the depot can load them, travel their route, and deliver; costs accrue daily.
 // Stocks never go negative. Stream: logistics.
-import { planUnit } from '../movement';
+import { advanceAlong, planUnit } from '../movement';
 import { DOMAIN, TASK, type World } from '../world';
 import { homeOf } from './units';
 
@@ -133,23 +133,7 @@ function runConvoys(w: World): void {
   for (let k = 0; k < s.kAlive.length; k++) {
     if (!s.kAlive[k]) continue;
     const run = def.supplyRuns[s.kRun[k]!]!;
-    let left = run.speed * def.dtH;
-    let i = s.kIdx[k]!;
-    while (left > 1e-9 && i < run.path.length) {
-      const tx = run.path[i]!;
-      const ty = run.path[i + 1]!;
-      const d = Math.hypot(tx - s.kx[k]!, ty - s.ky[k]!);
-      if (d <= left) {
-        s.kx[k] = tx;
-        s.ky[k] = ty;
-        left -= d;
-        i += 2;
-      } else {
-        s.kx[k] = s.kx[k]! + ((tx - s.kx[k]!) * left) / d;
-        s.ky[k] = s.ky[k]! + ((ty - s.ky[k]!) * left) / d;
-        left = 0;
-      }
-    }
+    const i = advanceAlong(s.kx, s.ky, k, run.path, s.kIdx[k]!, run.speed * def.dtH);
     s.kIdx[k] = i;
     if (i >= run.path.length) {
       const fuel = Math.min(s.kFuel[k]!, def.bCapFuel[run.to]! - s.bFuel[run.to]!);

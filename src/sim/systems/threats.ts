@@ -4,7 +4,9 @@
 // knowledge of security presence is ground truth for the threat); writes cell state, logs
 // raids and attacks, schedules reports. Stream: threats.
 import { threatAllowed } from '../build';
+import { segmentClear } from '../geo/pathfind';
 import { cellOf } from '../geo/raster';
+import { advanceAlong } from '../movement';
 import { knows } from '../picture';
 import { poisson } from '../rng';
 import { codeGrid } from '../sovereignty';
@@ -129,28 +131,15 @@ function moveCell(w: World, c: number, tx: number, ty: number, km: number): void
   const allowed = allowedByDomain[g.domain === DOMAIN.ground ? 0 : 1]!;
   let path = s.cPath[c];
   if (!path) {
-    const found = w.pathfinder.find(code, allowed, s.cx[c]!, s.cy[c]!, tx, ty, 40_000);
+    const clear = segmentClear(def.masks.spec, code, allowed, s.cx[c]!, s.cy[c]!, tx, ty);
+    const found = clear
+      ? [tx, ty]
+      : w.pathfinder.find(code, allowed, s.cx[c]!, s.cy[c]!, tx, ty, 40_000);
     path = found ?? [s.cx[c]!, s.cy[c]!];
     s.cPath[c] = path;
     s.cPathIdx[c] = 0;
   }
-  let left = km;
-  let i = s.cPathIdx[c]!;
-  while (left > 1e-9 && i < path.length) {
-    const px = path[i]!;
-    const py = path[i + 1]!;
-    const d = Math.hypot(px - s.cx[c]!, py - s.cy[c]!);
-    if (d <= left) {
-      s.cx[c] = px;
-      s.cy[c] = py;
-      left -= d;
-      i += 2;
-    } else {
-      s.cx[c] = s.cx[c]! + ((px - s.cx[c]!) * left) / d;
-      s.cy[c] = s.cy[c]! + ((py - s.cy[c]!) * left) / d;
-      left = 0;
-    }
-  }
+  const i = advanceAlong(s.cx, s.cy, c, path, s.cPathIdx[c]!, km);
   s.cPathIdx[c] = i;
   if (i >= path.length) s.cPath[c] = null;
 }
