@@ -18,6 +18,8 @@ export interface WorldDescription {
     tickMinutes: number;
     totalTicks: number;
     checkpointEveryTicks: number;
+    /** Natural Earth resolution the scenario uses (the map's basemap should match). */
+    atlas: '50m' | '10m';
   };
   /** [west, south, east, north] in degrees. */
   bbox: [number, number, number, number];
@@ -115,6 +117,7 @@ export function describeWorld(def: Def): WorldDescription {
       tickMinutes: def.tickMinutes,
       totalTicks: def.totalTicks,
       checkpointEveryTicks: sc.checkpointEveryTicks,
+      atlas: sc.geography.atlas,
     },
     bbox: [...sc.geography.bbox],
     actors: sc.actors.map((a, i) => ({

@@ -1,0 +1,101 @@
+// The contract between the map (src/map) and the app shell (src/ui, src/store): the shell
+// creates one MapView per loaded scenario, pushes snapshots from the worker into it, and
+// hears back selections and hovers. The map draws; it never computes simulation facts.
+import type { WorldDescription } from '../sim/describe';
+import type { Snapshot } from '../sim/snapshot';
+
+/** Toggleable layers, bottom to top. */
+export const LAYER_IDS = [
+  'land',
+  'borders',
+  'countryNames',
+  'zones',
+  'routes',
+  'places',
+  'bases',
+  'logistics',
+  'infoflow',
+  'tracks',
+  'units',
+  'incidents',
+  'labels',
+] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+export type LayerVisibility = Record<LayerId, boolean>;
+
+export const LAYER_LABELS: Record<LayerId, string> = {
+  land: 'Land',
+  borders: 'Borders',
+  countryNames: 'Country names',
+  zones: 'Zones (sectors, havens, waters)',
+  routes: 'Roads and lanes',
+  places: 'Towns and ports',
+  bases: 'Bases and depots',
+  logistics: 'Logistics (convoys, stocks)',
+  infoflow: 'Information flow',
+  tracks: 'Threat picture',
+  units: 'Units',
+  incidents: 'Incidents',
+  labels: 'Labels',
+};
+
+/** What the user picked on the map (or in a panel). Indices are the description's. */
+export type Selection =
+  | { kind: 'unit'; index: number }
+  | { kind: 'base'; index: number }
+  | { kind: 'place'; index: number }
+  | { kind: 'track'; actor: number; cell: number }
+  | { kind: 'cell'; cell: number }
+  | { kind: 'actor'; index: number }
+  | { kind: 'agreement'; index: number }
+  | null;
+
+/** A short hover card: a title and a few lines (the unit's task, a base's stocks…). */
+export interface HoverInfo {
+  title: string;
+  lines: string[];
+  /** Screen position in CSS pixels relative to the map container. */
+  x: number;
+  y: number;
+}
+
+export interface MapViewOptions {
+  /** The element the canvas fills (the map resizes with it). */
+  container: HTMLElement;
+  description: WorldDescription;
+  /** Natural Earth topology for the basemap (the scenario's atlas: 50m or 10m). */
+  topology: unknown;
+  /** -1 = ground truth (white cell), else the actor whose picture is shown. */
+  view: number;
+  layers: LayerVisibility;
+  onSelect(selection: Selection): void;
+  onHover?(info: HoverInfo | null): void;
+}
+
+export interface MapStats {
+  /** Time the last pushSnapshot spent reconciling layers onto Pixi objects, ms. */
+  lastBuildMs: number;
+  /** Frames drawn since creation. */
+  frames: number;
+  renderer: string;
+}
+
+export interface MapView {
+  /**
+   * Hands the map a new snapshot. Layers are rebuilt from it by reconciling on ids onto
+   * long-lived Pixi objects; moving things are interpolated from the previous snapshot's
+   * positions over `durationMs` so motion stays smooth at display rate.
+   */
+  pushSnapshot(snapshot: Snapshot, durationMs: number): void;
+  setView(view: number): void;
+  setLayers(layers: LayerVisibility): void;
+  setSelection(selection: Selection): void;
+  /** Frames the scenario's bbox. */
+  fit(): void;
+  /** Zooms about the centre by a factor (buttons); the wheel zooms about the cursor. */
+  zoomBy(factor: number): void;
+  stats(): MapStats;
+  destroy(): void;
+}
+
+export type CreateMapView = (options: MapViewOptions) => Promise<MapView>;
