@@ -6,9 +6,11 @@ import { applyAssignments, PathError } from '../src/scenario/paths';
 import { validateScenario } from '../src/scenario/validate';
 import { ScenarioGeoError } from '../src/sim/build';
 import { describeWorld, type WorldDescription } from '../src/sim/describe';
-import type { Metrics } from '../src/sim/metrics';
+import { computeMetrics, type Metrics } from '../src/sim/metrics';
+import { namedEvent } from '../src/sim/names';
 import { OrderError, Session } from '../src/sim/session';
 import {
+  eventVisible,
   type Snapshot,
   snapshotTransferables,
   takeSnapshot,
@@ -37,6 +39,12 @@ export interface AdvanceResult extends TickResult {
   /** Ticks actually run (fewer than asked at the end of the scenario). */
   ran: number;
   atEnd: boolean;
+  /** Wall-clock milliseconds the worker spent running them (the play loop sizes batches by it). */
+  ms: number;
+}
+export interface RunUntilResult extends AdvanceResult {
+  /** The first matching event (named), or null when the bound or the end came first. */
+  event: Record<string, unknown> | null;
 }
 export type OrderResult = { ok: true } | { ok: false; error: string };
 export interface SessionInfo {
@@ -101,8 +109,34 @@ export class SessionApi {
 
   /** Runs up to `ticks` more ticks and says whether the scenario's end was reached. */
   async advance(ticks: number): Promise<AdvanceResult> {
+    const t0 = performance.now();
     const ran = this.s.step(count(ticks, 'advance'));
-    return { ...this.result(), ran, atEnd: this.s.tick >= this.s.totalTicks };
+    const ms = performance.now() - t0;
+    return { ...this.result(), ran, atEnd: this.s.tick >= this.s.totalTicks, ms };
+  }
+
+  /**
+   * Steps tick by tick until an event of one of `kinds` that `view` may know is logged, at
+   * most `maxTicks` ticks ("run to next event"). Stops after the tick that logged it.
+   */
+  async runUntil(kinds: string[], maxTicks: number, view = -1): Promise<RunUntilResult> {
+    const s = this.s;
+    const t0 = performance.now();
+    const want = new Set(kinds);
+    const events = s.world.log.events;
+    let ran = 0;
+    let event: Record<string, unknown> | null = null;
+    const limit = count(maxTicks, 'runUntil');
+    while (ran < limit && !event && s.tick < s.totalTicks) {
+      const from = events.length;
+      ran += s.step(1);
+      for (let i = from; i < events.length && !event; i++) {
+        const e = events[i]!;
+        if (want.has(e.k) && eventVisible(s.world, view, e)) event = namedEvent(s.def, e);
+      }
+    }
+    const ms = performance.now() - t0;
+    return { ...this.result(), ran, atEnd: s.tick >= s.totalTicks, ms, event };
   }
 
   async runTo(tick: number): Promise<TickResult> {
@@ -133,6 +167,27 @@ export class SessionApi {
 
   async metrics(): Promise<Metrics> {
     return this.s.metrics();
+  }
+
+  /**
+   * The core metrics as they stood at each of `ticks` (each ≤ the current tick), folded from
+   * the log's prefix: for charts that fill in hours run in one batch or skipped by a seek.
+   */
+  async metricsAt(ticks: number[]): Promise<Metrics[]> {
+    const s = this.s;
+    const events = s.world.log.events;
+    return ticks.map((t) => {
+      const tick = Math.max(0, Math.min(count(t, 'metricsAt'), s.tick));
+      // The log is in tick order: the prefix is every event logged before `tick`.
+      let lo = 0;
+      let hi = events.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (events[mid]!.t < tick) lo = mid + 1;
+        else hi = mid;
+      }
+      return computeMetrics(s.def, lo === events.length ? events : events.slice(0, lo), tick);
+    });
   }
 
   /** Named events in log indices [from, to), optionally only what one actor may know. */

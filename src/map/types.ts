@@ -78,6 +78,8 @@ export interface MapStats {
   /** Frames drawn since creation. */
   frames: number;
   renderer: string;
+  /** Hostile symbols the threat layer draws now: true cells (white cell) or the viewer's tracks. */
+  threatsDrawn: number;
 }
 
 export interface MapView {
@@ -95,6 +97,8 @@ export interface MapView {
   /** Zooms about the centre by a factor (buttons); the wheel zooms about the cursor. */
   zoomBy(factor: number): void;
   stats(): MapStats;
+  /** Where a selectable thing is drawn now, in CSS pixels relative to the map container (null if off screen). */
+  screenPosition(selection: Selection): { x: number; y: number } | null;
   destroy(): void;
 }
 

@@ -106,7 +106,7 @@ export function sliceAlong(p: Polyline, a: number, b: number): number[] {
  */
 export function decisionFactor(sc: Scenario, actorId: string): number {
   const a = sc.actors.find((x) => x.id === actorId);
-  if (!a || a.kind !== 'organisation' || !a.members?.length) return 1;
+  if (a?.kind !== 'organisation' || !a.members?.length) return 1;
   const m = a.members.length;
   if (a.decisionRule === 'lead-nation') return 1;
   if (a.decisionRule === 'majority') return 1 + 0.05 * (m - 1);
@@ -139,8 +139,8 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     zones: sc.zones.map((z) => ({ polygon: z.polygon as Array<Array<[number, number]>> })),
   });
   const { proj, spec } = masks;
-  const X = (lon: number) => toX(proj, lon);
-  const Y = (lat: number) => toY(proj, lat);
+  const xOf = (lon: number) => toX(proj, lon);
+  const yOf = (lat: number) => toY(proj, lat);
   const actorIds = sc.actors.map((a) => a.id);
   const actorOf = indexer(actorIds);
   const nActors = actorIds.length;
@@ -204,7 +204,7 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     makePolyline(
       r.id,
       r.kind,
-      r.coordinates.flatMap(([lo, la]) => [X(lo), Y(la)]),
+      r.coordinates.flatMap(([lo, la]) => [xOf(lo), yOf(la)]),
     ),
   );
   // Ships must be able to follow lanes: every lane must lie at sea at this resolution.
@@ -237,8 +237,8 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
   anyLand[0] = 0;
   anyLand[CODE_OTHER] = 0;
   sc.bases.forEach((b, i) => {
-    const x = X(b.position[0]);
-    const y = Y(b.position[1]);
+    const x = xOf(b.position[0]);
+    const y = yOf(b.position[1]);
     const land = snapToDomain(masks, masks.land, anyLand, x, y, 30);
     if (!land)
       throw new ScenarioGeoError(
@@ -246,8 +246,8 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
       );
     bX[i] = land[0];
     bY[i] = land[1];
-    const bx = b.berth ? X(b.berth[0]) : x;
-    const by = b.berth ? Y(b.berth[1]) : y;
+    const bx = b.berth ? xOf(b.berth[0]) : x;
+    const by = b.berth ? yOf(b.berth[1]) : y;
     const sea = snapToDomain(masks, masks.seaCode, seaOk, bx, by, 40);
     bBerthX[i] = sea ? sea[0] : land[0];
     bBerthY[i] = sea ? sea[1] : land[1];
@@ -279,8 +279,8 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     isOrg: Uint8Array.from(sc.actors.map((a) => (a.kind === 'organisation' ? 1 : 0))),
     members: sc.actors.map((a) => (a.members ?? []).map(actorOf)),
     participant: new Uint8Array(nActors),
-    hqX: Float64Array.from(sc.actors.map((a) => X(a.hq[0]))),
-    hqY: Float64Array.from(sc.actors.map((a) => Y(a.hq[1]))),
+    hqX: Float64Array.from(sc.actors.map((a) => xOf(a.hq[0]))),
+    hqY: Float64Array.from(sc.actors.map((a) => yOf(a.hq[1]))),
     decisionTicks: Int32Array.from(sc.actors.map((a) => ticks(a.decisionLatencyMin))),
     sovereignty: Float64Array.from(sc.actors.map((a) => a.sovereigntySensitivity)),
     withholdBelow: Float64Array.from(sc.actors.map((a) => a.withholdBelowTrust)),
@@ -326,8 +326,8 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     zones,
     nPlaces: sc.places.length,
     placeIds: sc.places.map((p) => p.id),
-    pX: Float64Array.from(sc.places.map((p) => X(p.position[0]))),
-    pY: Float64Array.from(sc.places.map((p) => Y(p.position[1]))),
+    pX: Float64Array.from(sc.places.map((p) => xOf(p.position[0]))),
+    pY: Float64Array.from(sc.places.map((p) => yOf(p.position[1]))),
     pKind: sc.places.map((p) => p.kind),
     pPop: Float64Array.from(sc.places.map((p) => p.population)),
     pDelay: Int32Array.from(sc.places.map((p) => ticks(p.reportDelayMin))),

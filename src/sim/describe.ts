@@ -84,6 +84,18 @@ export interface WorldDescription {
   taskForces: Array<{ id: string; name: string; commander: number; area: number }>;
   traffic: Array<{ id: string; name: string; kind: string; route: number; sidc: string }>;
   supplyRuns: Array<{ id: string; owner: number; from: number; to: number; sidc: string }>;
+  /**
+   * The MSEL (master scenario events list): every scripted inject with the tick it fires at,
+   * in scenario order, for timeline markers. `subject` names what it acts on (a threat group,
+   * place, agreement, right, zone or actor id; the addressees of a narrative).
+   */
+  injects: Array<{
+    id: string;
+    kind: 'spawn' | 'attack' | 'agreement' | 'right' | 'weather' | 'funding' | 'narrative';
+    tick: number;
+    message: string | null;
+    subject: string;
+  }>;
 }
 
 const lonLat = (p: readonly [number, number]): LonLat => [p[0], p[1]];
@@ -215,5 +227,31 @@ export function describeWorld(def: Def): WorldDescription {
       to: r.to,
       sidc: r.sidc,
     })),
+    injects: sc.injects.map((inj, i) => ({
+      id: inj.id,
+      kind: inj.kind,
+      tick: def.injectTicks[i] ?? 0,
+      message: inj.message ?? null,
+      subject: injectSubject(inj),
+    })),
   };
+}
+
+function injectSubject(inj: Def['scenario']['injects'][number]): string {
+  switch (inj.kind) {
+    case 'spawn':
+      return inj.threat;
+    case 'attack':
+      return `${inj.threat} → ${inj.place}`;
+    case 'agreement':
+      return `${inj.agreement} ${inj.active ? 'on' : 'off'}`;
+    case 'right':
+      return `${inj.right} ${inj.active ? 'on' : 'off'}`;
+    case 'weather':
+      return `${inj.zone} closed to ${inj.closes.join(', ')}`;
+    case 'funding':
+      return `${inj.actor} +${inj.amount}`;
+    case 'narrative':
+      return inj.to.length ? inj.to.join(', ') : 'all';
+  }
 }

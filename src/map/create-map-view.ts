@@ -1,0 +1,366 @@
+// The map view: one Pixi application per loaded scenario. A world container whose transform
+// is the camera holds one long-lived container per layer; static layers sit in their own
+// render group. Snapshots are reconciled onto those objects in pushSnapshot; the ticker only
+// interpolates positions and plays short animations.
+import { Application, Container } from 'pixi.js';
+import type { Snapshot } from '../sim/snapshot';
+import { type Camera, fitCamera, panBy, zoomAbout } from './camera';
+import { PALETTE } from './colors';
+import { makeEventRefs } from './event-refs';
+import { bestHit, type Hit } from './hit-test';
+import { type LabelCandidate, type Obstacle, placeCandidates } from './label-placement';
+import type { LayerContext, MapLayer } from './layer';
+import { createBasemap } from './layers/basemap';
+import { createBasesLayer } from './layers/bases';
+import { createIncidentsLayer } from './layers/incidents';
+import { createInfoflowLayer } from './layers/infoflow';
+import { createLabelsLayer } from './layers/labels';
+import { createLogisticsLayer } from './layers/logistics';
+import { createPlacesLayer } from './layers/places';
+import { createRoutesLayer } from './layers/routes';
+import { createThreatsLayer } from './layers/threats';
+import { createUnitsLayer } from './layers/units';
+import { createZonesLayer } from './layers/zones';
+import { makeMapProjection, projectBBox } from './projection';
+import { buildSymbolAtlas, DEFAULT_BASE_SIDC, SYMBOL_SIZE } from './symbols';
+import {
+  type CreateMapView,
+  LAYER_IDS,
+  type LayerId,
+  type LayerVisibility,
+  type MapView,
+  type MapViewOptions,
+  type Selection,
+} from './types';
+
+/** True when WebGL runs in software (SwiftShader, llvmpipe). */
+function softwareGl(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (!gl) return true;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|software/i.test(name);
+  } catch {
+    return true;
+  }
+}
+
+/** Hover and click reach this far from an item, CSS px. */
+const PICK_RADIUS_PX = 14;
+
+export const createMapView: CreateMapView = async (options: MapViewOptions): Promise<MapView> => {
+  const { container, description } = options;
+  const app = new Application();
+  await app.init({
+    preference: 'webgl',
+    width: Math.max(1, container.clientWidth),
+    height: Math.max(1, container.clientHeight),
+    background: PALETTE.sea,
+    // MSAA smooths the lines on real GPUs; in software GL (SwiftShader: CI, VMs) it costs
+    // several times the frame, so it is left off there.
+    antialias: !softwareGl(),
+    autoDensity: true,
+    resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+    // The view renders on demand (see `loop`), not on every tick.
+    autoStart: false,
+    sharedTicker: false,
+  });
+  const canvas = app.canvas;
+  canvas.style.display = 'block';
+  canvas.style.touchAction = 'none';
+  container.appendChild(canvas);
+
+  /** Something changed on screen since the last render. */
+  let needsRender = true;
+  const proj = makeMapProjection(description.bbox);
+  const resolution = app.renderer.resolution;
+  const atlas = buildSymbolAtlas(
+    [
+      ...description.units.map(
+        (u) => [u.sidc, SYMBOL_SIZE.unit, description.actors[u.owner]?.color ?? '#888888'] as const,
+      ),
+      ...description.bases.map((b) => [b.sidc ?? DEFAULT_BASE_SIDC, SYMBOL_SIZE.base] as const),
+      [DEFAULT_BASE_SIDC, SYMBOL_SIZE.base],
+      ...description.threatGroups.map((t) => [t.sidc, SYMBOL_SIZE.threat] as const),
+      ...description.traffic.map((t) => [t.sidc, SYMBOL_SIZE.mover] as const),
+      ...description.supplyRuns.map((r) => [r.sidc, SYMBOL_SIZE.mover] as const),
+    ],
+    resolution,
+  );
+  const ctx: LayerContext = {
+    description,
+    proj,
+    k: 1,
+    view: options.view,
+    selection: null,
+    now: performance.now(),
+    alpha: 1,
+    resolution,
+    atlas,
+  };
+
+  const world = new Container({ label: 'world' });
+  const staticGroup = new Container({ label: 'static', isRenderGroup: true });
+  const dynamicGroup = new Container({ label: 'dynamic' });
+  world.addChild(staticGroup, dynamicGroup);
+  app.stage.addChild(world);
+
+  const layers = new Map<LayerId, MapLayer>();
+  const basemap = createBasemap(options.topology, ctx);
+  layers.set('land', basemap.land);
+  layers.set('borders', basemap.borders);
+  layers.set('countryNames', basemap.countryNames);
+  const refs = makeEventRefs(description);
+  const units = createUnitsLayer(ctx);
+  layers.set('zones', createZonesLayer(ctx));
+  layers.set('routes', createRoutesLayer(ctx));
+  layers.set('places', createPlacesLayer(ctx));
+  layers.set('bases', createBasesLayer(ctx, refs));
+  layers.set('logistics', createLogisticsLayer(ctx));
+  layers.set('infoflow', createInfoflowLayer(ctx, refs));
+  layers.set('tracks', createThreatsLayer(ctx));
+  layers.set('units', units);
+  layers.set('incidents', createIncidentsLayer(ctx, refs, units.motion));
+  const labelsLayer = createLabelsLayer(ctx, units.motion);
+  layers.set('labels', labelsLayer);
+  // Names of HQs, bases and places go on top; country and zone names stay in the background.
+  for (const id of ['infoflow', 'bases', 'places'] as const) {
+    const offered = layers.get(id)?.labels;
+    if (offered) labelsLayer.host(offered);
+  }
+
+  const STATIC: ReadonlySet<LayerId> = new Set([
+    'land',
+    'borders',
+    'countryNames',
+    'zones',
+    'routes',
+  ]);
+  for (const id of LAYER_IDS) {
+    const layer = layers.get(id);
+    if (!layer) continue;
+    (STATIC.has(id) ? staticGroup : dynamicGroup).addChild(layer.root);
+  }
+
+  let visibility: LayerVisibility = { ...options.layers };
+  let labelsDirty = true;
+  const applyVisibility = () => {
+    for (const [id, layer] of layers) layer.root.visible = visibility[id] !== false;
+    needsRender = true;
+    labelsDirty = true;
+  };
+  // One collision pass over every visible layer's labels, after a zoom or a layer toggle
+  // (panning moves all labels together, so it never changes the outcome).
+  const placeAllLabels = () => {
+    const candidates: LabelCandidate[] = [];
+    const obstacles: Obstacle[] = [];
+    for (const [id, layer] of layers) {
+      if (visibility[id] === false) continue;
+      if (layer.labels) candidates.push(...layer.labels);
+      if (layer.obstacles) obstacles.push(...layer.obstacles);
+    }
+    placeCandidates(candidates, obstacles, { k: cam.k, tx: 0, ty: 0 }, visibility.labels !== false);
+  };
+  applyVisibility();
+
+  // Camera.
+  let cam: Camera = { k: 1, tx: 0, ty: 0 };
+  let zoomDirty = true;
+  const bboxRect = projectBBox(proj, description.bbox);
+  const applyCamera = (next: Camera) => {
+    if (next.k !== cam.k) zoomDirty = true;
+    needsRender = true;
+    cam = next;
+    world.scale.set(cam.k);
+    world.position.set(cam.tx, cam.ty);
+  };
+  /** False until the user pans or zooms: until then a resize re-frames the scenario. */
+  let userMoved = false;
+  const fitToBBox = () => {
+    userMoved = false;
+    applyCamera(fitCamera(bboxRect, app.screen.width, app.screen.height, 24));
+  };
+  fitToBBox();
+
+  // Pointer: drag to pan, wheel to zoom about the cursor.
+  let drag: { x: number; y: number; moved: boolean } | null = null;
+  const local = (e: { clientX: number; clientY: number }) => {
+    const r = canvas.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+  const onDown = (e: PointerEvent) => {
+    if (e.button !== 0) return;
+    const p = local(e);
+    drag = { x: p.x, y: p.y, moved: false };
+    canvas.setPointerCapture(e.pointerId);
+  };
+  const onMove = (e: PointerEvent) => {
+    const p = local(e);
+    if (drag) {
+      const dx = p.x - drag.x;
+      const dy = p.y - drag.y;
+      if (drag.moved || Math.abs(dx) + Math.abs(dy) > 3) {
+        drag.moved = true;
+        userMoved = true;
+        applyCamera(panBy(cam, dx, dy));
+        drag.x = p.x;
+        drag.y = p.y;
+      }
+    } else hover(p.x, p.y);
+  };
+  const pickAt = (sx: number, sy: number): Hit | null => {
+    const wx = (sx - cam.tx) / cam.k;
+    const wy = (sy - cam.ty) / cam.k;
+    const r = PICK_RADIUS_PX / cam.k;
+    const hits: Array<Hit | null> = [];
+    for (const [id, layer] of layers) {
+      if (layer.pick && visibility[id] !== false) hits.push(layer.pick(wx, wy, r, ctx));
+    }
+    return bestHit(hits, 6 / cam.k);
+  };
+  let hoverKey = '';
+  const hover = (sx: number, sy: number) => {
+    if (!options.onHover) return;
+    const hit = pickAt(sx, sy);
+    const key = hit ? JSON.stringify(hit.selection) : '';
+    if (!hit) {
+      if (hoverKey !== '') options.onHover(null);
+      hoverKey = '';
+      canvas.style.cursor = '';
+      return;
+    }
+    hoverKey = key;
+    canvas.style.cursor = 'pointer';
+    options.onHover({ ...hit.hover(), x: sx, y: sy });
+  };
+  const onUp = (e: PointerEvent) => {
+    if (!drag) return;
+    canvas.releasePointerCapture(e.pointerId);
+    const click = !drag.moved;
+    drag = null;
+    if (click) {
+      const p = local(e);
+      const hit = pickAt(p.x, p.y);
+      options.onSelect(hit ? hit.selection : null);
+    }
+  };
+  const onLeave = () => {
+    if (hoverKey !== '') options.onHover?.(null);
+    hoverKey = '';
+  };
+  const onWheel = (e: WheelEvent) => {
+    e.preventDefault();
+    const p = local(e);
+    const delta = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY;
+    userMoved = true;
+    applyCamera(zoomAbout(cam, Math.exp(-delta * 0.0015), p.x, p.y));
+  };
+  canvas.addEventListener('pointerdown', onDown);
+  canvas.addEventListener('pointermove', onMove);
+  canvas.addEventListener('pointerup', onUp);
+  canvas.addEventListener('wheel', onWheel, { passive: false });
+  canvas.addEventListener('pointerleave', onLeave);
+
+  let frames = 0;
+  let lastBuildMs = 0;
+  let pushAt = 0;
+  let pushDuration = 1;
+  // One requestAnimationFrame loop: zoom-dependent sizes at most once per frame, then the
+  // layers' interpolation and animations; the renderer runs only when something changed.
+  const tick = () => {
+    ctx.now = performance.now();
+    ctx.alpha = Math.min(1, (ctx.now - pushAt) / pushDuration);
+    if (zoomDirty) {
+      zoomDirty = false;
+      ctx.k = cam.k;
+      for (const layer of layers.values()) layer.setZoom?.(ctx);
+      labelsDirty = true;
+    }
+    if (labelsDirty) {
+      labelsDirty = false;
+      placeAllLabels();
+    }
+    let changed = needsRender;
+    for (const layer of layers.values()) if (layer.frame?.(ctx)) changed = true;
+    if (!changed) return;
+    needsRender = false;
+    app.render();
+    frames++;
+  };
+  let raf = 0;
+  const loop = () => {
+    raf = requestAnimationFrame(loop);
+    tick();
+  };
+  raf = requestAnimationFrame(loop);
+  // The container may change size without a window resize (panels opening): observe it.
+  const resize = () => {
+    const w = Math.max(1, container.clientWidth);
+    const h = Math.max(1, container.clientHeight);
+    if (w === app.screen.width && h === app.screen.height) return;
+    app.renderer.resize(w, h);
+    needsRender = true;
+    if (!userMoved) fitToBBox();
+  };
+  const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
+  observer?.observe(container);
+
+  return {
+    pushSnapshot(snapshot: Snapshot, durationMs: number) {
+      const t0 = performance.now();
+      // Layers restart interpolation from what is on screen now (ctx.alpha of this moment).
+      ctx.alpha = Math.min(1, (t0 - pushAt) / pushDuration);
+      ctx.now = t0;
+      for (const layer of layers.values()) layer.push?.(snapshot, ctx);
+      pushAt = t0;
+      pushDuration = Math.max(1, durationMs);
+      ctx.alpha = 0;
+      needsRender = true;
+      lastBuildMs = performance.now() - t0;
+    },
+    setView(view: number) {
+      ctx.view = view;
+      for (const layer of layers.values()) layer.setView?.(ctx);
+      needsRender = true;
+    },
+    setLayers(next: LayerVisibility) {
+      visibility = { ...next };
+      applyVisibility();
+    },
+    setSelection(selection: Selection) {
+      ctx.selection = selection;
+      for (const layer of layers.values()) layer.setSelection?.(ctx);
+      needsRender = true;
+    },
+    fit: fitToBBox,
+    zoomBy(factor: number) {
+      userMoved = true;
+      applyCamera(zoomAbout(cam, factor, app.screen.width / 2, app.screen.height / 2));
+    },
+    stats() {
+      const threatsDrawn = visibility.tracks === false ? 0 : (layers.get('tracks')?.drawn?.() ?? 0);
+      return { lastBuildMs, frames, renderer: app.renderer.name, threatsDrawn };
+    },
+    screenPosition(selection) {
+      if (selection?.kind !== 'unit' || selection.index >= units.motion.n) return null;
+      const x = units.motion.x[selection.index]! * cam.k + cam.tx;
+      const y = units.motion.y[selection.index]! * cam.k + cam.ty;
+      const inside = x >= 0 && y >= 0 && x <= app.screen.width && y <= app.screen.height;
+      return inside ? { x, y } : null;
+    },
+    destroy() {
+      canvas.removeEventListener('pointerdown', onDown);
+      canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('pointerup', onUp);
+      canvas.removeEventListener('wheel', onWheel);
+      canvas.removeEventListener('pointerleave', onLeave);
+      cancelAnimationFrame(raf);
+      observer?.disconnect();
+      for (const layer of layers.values()) layer.destroy?.();
+      app.destroy(true, { children: true, texture: true });
+      atlas.destroy();
+    },
+  };
+};

@@ -1,0 +1,50 @@
+// URL state: `?scenario=…&seed=…&t=…&view=…` reopens one moment of one run. `view` is an
+// actor id or `truth` (the white cell's ground truth). Pure parse and format.
+
+export interface UrlState {
+  scenario: string | null;
+  seed: number | null;
+  tick: number | null;
+  /** Actor id, or 'truth'. */
+  view: string | null;
+}
+
+function int(v: string | null, min: number): number | null {
+  if (v === null || v.trim() === '') return null;
+  const n = Number(v);
+  return Number.isInteger(n) && n >= min ? n : null;
+}
+
+export function parseUrlState(search: string): UrlState {
+  const q = new URLSearchParams(search);
+  return {
+    scenario: q.get('scenario') || null,
+    seed: int(q.get('seed'), 0),
+    tick: int(q.get('t'), 0),
+    view: q.get('view') || null,
+  };
+}
+
+export function formatUrlState(s: {
+  scenario: string;
+  seed: number;
+  tick: number;
+  view: string;
+}): string {
+  const q = new URLSearchParams();
+  q.set('scenario', s.scenario);
+  q.set('seed', String(s.seed));
+  q.set('t', String(s.tick));
+  q.set('view', s.view);
+  return `?${q.toString()}`;
+}
+
+/** The view index for a URL view name: −1 for 'truth' or an unknown id. */
+export function viewIndex(view: string | null, actorIds: readonly string[]): number {
+  if (!view || view === 'truth') return -1;
+  return actorIds.indexOf(view);
+}
+
+export function viewName(view: number, actorIds: readonly string[]): string {
+  return view < 0 ? 'truth' : (actorIds[view] ?? 'truth');
+}

@@ -1,0 +1,72 @@
+// The planner's app: top bar, map with overlays, side panels, timeline; keyboard shortcuts.
+import { useEffect } from 'react';
+import { runToNextEvent, step, stepBack, togglePlay } from '../store/bridge';
+import { useSession } from '../store/react';
+import { getSession, setNotice } from '../store/session';
+import { MapArea } from './MapArea';
+import { SidePanel } from './SidePanel';
+import { Timeline } from './Timeline';
+import { TopBar } from './TopBar';
+
+function typingIn(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || el.isContentEditable;
+}
+
+/** Info notices fade after a while; errors stay until dismissed. */
+const NOTICE_MS = 12_000;
+
+function Notice() {
+  const notice = useSession((s) => s.notice);
+  useEffect(() => {
+    if (!notice || notice.level === 'error') return;
+    const t = setTimeout(() => {
+      if (getSession().notice === notice) setNotice(null, 'user');
+    }, NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [notice]);
+  if (!notice) return null;
+  return (
+    <div className={`notice ${notice.level}`} role={notice.level === 'error' ? 'alert' : 'status'}>
+      <span>{notice.text}</span>
+      <button type="button" onClick={() => setNotice(null, 'user')} aria-label="Dismiss">
+        ✕
+      </button>
+    </div>
+  );
+}
+
+export function App() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+      if (e.code === 'Space') {
+        e.preventDefault();
+        togglePlay();
+      } else if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        void step(1);
+      } else if (e.key === 'ArrowLeft') {
+        e.preventDefault();
+        void stepBack();
+      } else if (e.key === 'n' || e.key === 'N') {
+        void runToNextEvent();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <div className="app">
+      <TopBar />
+      <main className="workspace">
+        <MapArea />
+        <SidePanel />
+        <Notice />
+      </main>
+      <Timeline />
+    </div>
+  );
+}

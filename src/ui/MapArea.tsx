@@ -1,0 +1,147 @@
+// The map area: the element the MapView draws into, with overlays on top — whose picture is
+// shown, zoom and fit buttons, layer toggles, the legend, the hover card and the
+// loading/error state.
+import { useCallback, useState } from 'react';
+import { LAYER_IDS, LAYER_LABELS } from '../map/types';
+import { attachMapContainer, changeView, fitMap, zoomMap } from '../store/bridge';
+import { useSession } from '../store/react';
+import { setLayer } from '../store/session';
+import { inkOn } from './format';
+import { Legend } from './Legend';
+
+/** Whose picture the map shows, and the control to change it: ground truth or an actor. */
+function ViewBanner() {
+  const view = useSession((s) => s.view);
+  const actors = useSession((s) => s.description?.actors);
+  const name = useSession((s) => s.description?.scenario.name ?? '');
+  const actor = view >= 0 ? actors?.[view] : undefined;
+  const style = actor ? { background: actor.color, color: inkOn(actor.color) } : undefined;
+  return (
+    <div className={`view-banner ${actor ? 'actor' : 'truth'}`} style={style}>
+      <label className="view-pick">
+        <span className="view-label">Showing</span>
+        <select
+          value={view}
+          aria-label="View"
+          id="view"
+          onChange={(e) => void changeView(Number(e.target.value))}
+          disabled={!actors}
+        >
+          <option value={-1}>Ground truth (white cell)</option>
+          {actors?.map((a, i) => (
+            <option key={a.id} value={i}>
+              {a.name}'s picture
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="view-note">
+        {actor ? `only what ${actor.name} knows` : 'every force, threat and message'}
+      </span>
+      <span className="scenario-name" title={name}>
+        {name}
+      </span>
+    </div>
+  );
+}
+
+function MapControls() {
+  const layers = useSession((s) => s.layers);
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="map-controls">
+      <div className="zoom">
+        <button type="button" onClick={() => zoomMap(1.5)} title="Zoom in" aria-label="Zoom in">
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => zoomMap(1 / 1.5)}
+          title="Zoom out"
+          aria-label="Zoom out"
+        >
+          −
+        </button>
+        <button
+          type="button"
+          onClick={() => fitMap()}
+          title="Fit the scenario area"
+          className="fit"
+        >
+          Fit
+        </button>
+      </div>
+      <div className="layers">
+        <button
+          type="button"
+          className={`layers-toggle${open ? ' on' : ''}`}
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          Layers {open ? '▴' : '▾'}
+        </button>
+        {open && (
+          <ul className="layer-list">
+            {[...LAYER_IDS].reverse().map((id) => (
+              <li key={id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={layers[id]}
+                    onChange={(e) => setLayer(id, e.target.checked, 'user')}
+                  />
+                  {LAYER_LABELS[id]}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function HoverCard() {
+  const hover = useSession((s) => s.hover);
+  if (!hover) return null;
+  return (
+    <div className="hover-card" style={{ left: hover.x + 16, top: hover.y + 16 }}>
+      <div className="hc-title">{hover.title}</div>
+      {hover.lines.map((l, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+        <div key={i}>{l}</div>
+      ))}
+    </div>
+  );
+}
+
+function StatusOverlay() {
+  const status = useSession((s) => s.status);
+  if (status.phase === 'ready') return null;
+  return (
+    <div
+      className={`map-status ${status.phase}`}
+      role={status.phase === 'error' ? 'alert' : 'status'}
+    >
+      {status.phase === 'loading' && <div className="spinner" />}
+      <pre>{status.message}</pre>
+      {status.phase === 'error' && (
+        <p className="status-next">Pick a scenario and seed in the top bar, then press Load.</p>
+      )}
+    </div>
+  );
+}
+
+export function MapArea() {
+  const ref = useCallback((el: HTMLDivElement | null) => attachMapContainer(el), []);
+  return (
+    <section className="map-area" aria-label="Map">
+      <div className="map-host" ref={ref} />
+      <ViewBanner />
+      <MapControls />
+      <Legend />
+      <HoverCard />
+      <StatusOverlay />
+    </section>
+  );
+}

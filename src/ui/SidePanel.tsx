@@ -1,0 +1,52 @@
+// The right-hand column: one panel at a time under a row of tabs.
+import { useSession } from '../store/react';
+import { type PanelId, setPanel } from '../store/session';
+import { Actors } from './panels/Actors';
+import { Agreements } from './panels/Agreements';
+import { Charts } from './panels/Charts';
+import { EventLog } from './panels/EventLog';
+import { Inspector } from './panels/Inspector';
+
+const TABS: Array<{ id: PanelId; label: string }> = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'events', label: 'Events' },
+  { id: 'actors', label: 'Actors' },
+  { id: 'agreements', label: 'Agreements' },
+  { id: 'charts', label: 'Metrics' },
+];
+
+export function SidePanel() {
+  const panel = useSession((s) => s.panel);
+  return (
+    <aside className="side">
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            type="button"
+            role="tab"
+            key={t.id}
+            id={`tab-${t.id}`}
+            aria-selected={panel === t.id}
+            className={panel === t.id ? 'on' : ''}
+            onClick={() => setPanel(t.id, 'user')}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div
+        className="panel-body"
+        data-panel={panel}
+        role="tabpanel"
+        aria-labelledby={`tab-${panel}`}
+        id={`panel-${panel}`}
+      >
+        {panel === 'inspector' && <Inspector />}
+        {panel === 'events' && <EventLog />}
+        {panel === 'actors' && <Actors />}
+        {panel === 'agreements' && <Agreements />}
+        {panel === 'charts' && <Charts />}
+      </div>
+    </aside>
+  );
+}

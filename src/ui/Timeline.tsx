@@ -1,0 +1,182 @@
+// The timeline scrubber along the bottom: the whole exercise with day marks, MSEL injects
+// (from the description; in an actor's view only those it has seen), incidents seen so far,
+// and the current position. Click or drag to seek, backwards included.
+import { memo, type PointerEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { pause, seek } from '../store/bridge';
+import type { IncidentMarker } from '../store/feed';
+import { useSession } from '../store/react';
+import { select } from '../store/session';
+import { dPlus } from '../store/time';
+
+const INJECT_COLORS: Record<string, string> = {
+  spawn: '#e0302a',
+  attack: '#e0302a',
+  agreement: '#2f80ed',
+  right: '#2f80ed',
+  weather: '#8e9aa6',
+  funding: '#3fae49',
+  narrative: '#f0a020',
+};
+const INCIDENT_COLORS: Record<IncidentMarker['kind'], string> = {
+  attack: '#ff4d4d',
+  prevented: '#3fae49',
+  sovereignty: '#f0a020',
+  'convoy-lost': '#c77dff',
+};
+
+/**
+ * Inject and incident markers: their own component so the clock moving does not re-render
+ * a thousand markers each frame.
+ */
+const Markers = memo(function Markers() {
+  const total = useSession((s) => s.totalTicks);
+  const tickMinutes = useSession((s) => s.tickMinutes);
+  const injects = useSession((s) => s.description?.injects);
+  const view = useSession((s) => s.view);
+  const incidents = useDeferredValue(useSession((s) => s.incidents));
+  const seenInjects = useSession((s) => s.seenInjects);
+  const pos = (t: number) => `${total > 0 ? (t / total) * 100 : 0}%`;
+  // In an actor's view the MSEL is the white cell's secret: only injects it has seen show.
+  const shownInjects = useMemo(() => {
+    if (!injects) return [];
+    if (view < 0) return injects;
+    const seen = new Set(seenInjects);
+    return injects.filter((i) => seen.has(i.id));
+  }, [injects, view, seenInjects]);
+  return (
+    <>
+      {incidents.map((m, i) => (
+        <div
+          // biome-ignore lint/suspicious/noArrayIndexKey: markers are rebuilt wholesale
+          key={i}
+          className="tl-incident"
+          style={{ left: pos(m.t), background: INCIDENT_COLORS[m.kind] }}
+          title={`${dPlus(m.t * tickMinutes)} — ${m.label}`}
+        />
+      ))}
+      {shownInjects.map((inj) => (
+        <button
+          type="button"
+          key={inj.id}
+          className="tl-inject"
+          style={{ left: pos(inj.tick), background: INJECT_COLORS[inj.kind] ?? '#f0a020' }}
+          title={`${dPlus(inj.tick * tickMinutes)} · inject ${inj.id} (${inj.kind})${inj.message ? `\n${inj.message}` : ''}`}
+          onPointerDown={(e) => e.stopPropagation()}
+          onClick={() => {
+            pause();
+            void seek(inj.tick + 1);
+            select(null, 'user');
+          }}
+          aria-label={`Inject ${inj.id} at ${dPlus(inj.tick * tickMinutes)}`}
+        />
+      ))}
+    </>
+  );
+});
+
+export function Timeline() {
+  const total = useSession((s) => s.totalTicks);
+  const tick = useSession((s) => s.tick);
+  const tickMinutes = useSession((s) => s.tickMinutes);
+  const hash = useSession((s) => s.hash);
+  const ready = useSession((s) => s.status.phase === 'ready');
+  const track = useRef<HTMLDivElement>(null);
+  const [drag, setDrag] = useState<number | null>(null);
+  const [hoverTick, setHoverTick] = useState<number | null>(null);
+
+  const days = total > 0 ? (total * tickMinutes) / 1440 : 0;
+  const dayStep = days > 40 ? 7 : days > 20 ? 2 : 1;
+  const pos = (t: number) => `${total > 0 ? (t / total) * 100 : 0}%`;
+
+  const tickAt = (clientX: number) => {
+    const r = track.current?.getBoundingClientRect();
+    if (!r || total <= 0) return 0;
+    return Math.round(Math.min(1, Math.max(0, (clientX - r.left) / r.width)) * total);
+  };
+  const onDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (!ready || e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    pause();
+    const t = tickAt(e.clientX);
+    setDrag(t);
+    void seek(t);
+  };
+  const onMove = (e: PointerEvent<HTMLDivElement>) => {
+    const t = tickAt(e.clientX);
+    setHoverTick(t);
+    if (drag !== null && t !== drag) {
+      setDrag(t);
+      void seek(t);
+    }
+  };
+  const onUp = () => setDrag(null);
+
+  const shown = drag ?? tick;
+  const dayMarks: number[] = [];
+  for (let d = 0; d <= days; d += dayStep) dayMarks.push(d);
+
+  return (
+    <footer className="timeline">
+      <div className="tl-info">
+        <div>
+          <strong>{dPlus(shown * tickMinutes)}</strong>
+        </div>
+        <div
+          className="tl-hash"
+          title="State hash of the event log at this tick (same in Node and the browser)"
+        >
+          hash <code id="hash">{hash}</code>
+        </div>
+      </div>
+      <div className="tl-main">
+        <div
+          className={`tl-track${ready ? '' : ' disabled'}`}
+          ref={track}
+          onPointerDown={onDown}
+          onPointerMove={onMove}
+          onPointerUp={onUp}
+          onPointerCancel={onUp}
+          onPointerLeave={() => setHoverTick(null)}
+          role="slider"
+          aria-label="Scenario time"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={shown}
+          aria-valuetext={dPlus(shown * tickMinutes)}
+          tabIndex={0}
+        >
+          <div className="tl-done" style={{ width: pos(shown) }} />
+          {dayMarks.map((d) => (
+            <div key={d} className="tl-day" style={{ left: pos((d * 1440) / tickMinutes) }}>
+              <span>D+{d}</span>
+            </div>
+          ))}
+          <Markers />
+          <div className="tl-head" style={{ left: pos(shown) }} />
+          {hoverTick !== null && drag === null && (
+            <div className="tl-hover" style={{ left: pos(hoverTick) }}>
+              {dPlus(hoverTick * tickMinutes)}
+            </div>
+          )}
+        </div>
+        <div className="tl-legend">
+          <span>
+            <i className="dia" style={{ background: '#f0a020' }} /> MSEL inject (click to jump)
+          </span>
+          <span>
+            <i style={{ background: INCIDENT_COLORS.attack }} /> attack
+          </span>
+          <span>
+            <i style={{ background: INCIDENT_COLORS.prevented }} /> raid prevented
+          </span>
+          <span>
+            <i style={{ background: INCIDENT_COLORS.sovereignty }} /> sovereignty incident
+          </span>
+          <span>
+            <i style={{ background: INCIDENT_COLORS['convoy-lost'] }} /> convoy lost
+          </span>
+        </div>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,111 @@
+// Agreements and mechanisms: every information-sharing agreement and every right (hot
+// pursuit, overflight, base access…) with a switch that orders the worker to change it, plus
+// the joint task forces. In an actor's view only the actor's own arrangements are listed.
+import { orderSwitch } from '../../store/bridge';
+import { useSession } from '../../store/react';
+import { select } from '../../store/session';
+import { PendingBadge, Switch } from './Switch';
+
+export function Agreements() {
+  const d = useSession((s) => s.description);
+  const view = useSession((s) => s.view);
+  const agActive = useSession((s) => s.agreementsActive);
+  const rightsActive = useSession((s) => s.rightsActive);
+  const pending = useSession((s) => s.pending);
+  const ready = useSession((s) => s.status.phase === 'ready');
+  if (!d) return null;
+  const name = (i: number) => d.actors[i]?.name ?? '?';
+  const chip = (i: number) => <i className="chip" style={{ background: d.actors[i]?.color }} />;
+  const mine = (a: number, b: number) => view < 0 || a === view || b === view;
+  const ags = d.agreements.map((g, i) => ({ g, i })).filter(({ g }) => mine(g.from, g.to));
+  const rights = d.rights.map((r, i) => ({ r, i })).filter(({ r }) => mine(r.grantor, r.grantee));
+  const hidden = d.agreements.length - ags.length + d.rights.length - rights.length;
+  return (
+    <div>
+      <p className="hint">
+        A switch gives an order at the current tick; it takes effect when the next tick runs and is
+        recorded in the run's order log.
+      </p>
+      <h3 className="panel-title">Information-sharing agreements ({ags.length})</h3>
+      <ul className="switch-list">
+        {ags.map(({ g, i }) => {
+          const p = pending.agreements[i];
+          return (
+            <li key={g.id} className={(p ? p.active : agActive[i]) ? '' : 'off'}>
+              <Switch
+                on={p ? p.active : !!agActive[i]}
+                pending={!!p}
+                label={`Agreement ${g.id}`}
+                disabled={!ready}
+                onChange={(on) => void orderSwitch('agreements', i, on)}
+              />
+              <div className="sw-body">
+                <button
+                  type="button"
+                  className="link sw-name"
+                  onClick={() => select({ kind: 'agreement', index: i }, 'user')}
+                >
+                  {g.name ?? g.id}
+                </button>
+                <PendingBadge show={!!p} />
+                <div className="sw-sub">
+                  {chip(g.from)}
+                  {name(g.from)} {g.bidirectional ? '↔' : '→'} {chip(g.to)}
+                  {name(g.to)} · {g.latencyMin} min
+                </div>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <h3 className="panel-title">Rights ({rights.length})</h3>
+      <ul className="switch-list">
+        {rights.map(({ r, i }) => {
+          const p = pending.rights[i];
+          return (
+            <li key={r.id} className={(p ? p.active : rightsActive[i]) ? '' : 'off'}>
+              <Switch
+                on={p ? p.active : !!rightsActive[i]}
+                pending={!!p}
+                label={`Right ${r.id}`}
+                disabled={!ready}
+                onChange={(on) => void orderSwitch('rights', i, on)}
+              />
+              <div className="sw-body">
+                <div className="sw-name">
+                  {r.kind.replace(/-/g, ' ')} <span className="muted">({r.id})</span>
+                  <PendingBadge show={!!p} />
+                </div>
+                <div className="sw-sub">
+                  {chip(r.grantor)}
+                  {name(r.grantor)} grants {chip(r.grantee)}
+                  {name(r.grantee)} · {r.domains.join(', ')}
+                  {r.depthKm > 0 ? ` · ${r.depthKm} km deep` : ''}
+                </div>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {d.taskForces.length > 0 && (
+        <>
+          <h3 className="panel-title">Joint task forces</h3>
+          <ul className="plain-list">
+            {d.taskForces.map((t) => (
+              <li key={t.id}>
+                <strong>{t.name}</strong> — commanded by {chip(t.commander)}
+                {name(t.commander)}
+                {t.area >= 0 && d.zones[t.area] ? ` · area ${d.zones[t.area]!.name}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {view >= 0 && hidden > 0 && (
+        <p className="muted">
+          {hidden} arrangements between other partners are not shown in this view.
+        </p>
+      )}
+    </div>
+  );
+}
