@@ -3,6 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import {
   api,
+  changeSpeed,
   changeView,
   currentMap,
   loadScenario,
@@ -11,6 +12,7 @@ import {
   runTo,
   start,
 } from './store/bridge';
+import type { Speed } from './store/pacing';
 import { getSession, sessionStore } from './store/session';
 import { App } from './ui/App';
 import './ui/styles.css';
@@ -31,6 +33,9 @@ const concord = {
   },
   runTo: (tick: number) => runTo(tick, 'user'),
   load: (name: string, seed: number) => loadScenario(name, seed),
+  /** Loads a scenario document (not a file in scenarios/), e.g. a scaled variant for the app bench. */
+  loadJson: (json: unknown, seed: number, name = 'custom') => loadScenario(name, seed, { json }),
+  setSpeed: (speed: Speed) => changeSpeed(speed, 'user'),
   play: () => play('user'),
   pause: () => pause('user'),
   /** Actor id, 'truth', or an index (−1 ground truth). */

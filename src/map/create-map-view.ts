@@ -2,7 +2,7 @@
 // is the camera holds one long-lived container per layer; static layers sit in their own
 // render group. Snapshots are reconciled onto those objects in pushSnapshot; the ticker only
 // interpolates positions and plays short animations.
-import { Application, Container } from 'pixi.js';
+import { Application, Container, RenderTexture, Sprite } from 'pixi.js';
 import type { Snapshot } from '../sim/snapshot';
 import { type Camera, fitCamera, panBy, zoomAbout } from './camera';
 import { PALETTE } from './colors';
@@ -47,12 +47,16 @@ function softwareGl(): boolean {
   }
 }
 
+/** Canvas density under software WebGL (CSS px are drawn at this many device px). */
+const SOFTWARE_RESOLUTION = 0.75;
+
 /** Hover and click reach this far from an item, CSS px. */
 const PICK_RADIUS_PX = 14;
 
 export const createMapView: CreateMapView = async (options: MapViewOptions): Promise<MapView> => {
   const { container, description } = options;
   const app = new Application();
+  const software = softwareGl();
   await app.init({
     preference: 'webgl',
     width: Math.max(1, container.clientWidth),
@@ -60,9 +64,11 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     background: PALETTE.sea,
     // MSAA smooths the lines on real GPUs; in software GL (SwiftShader: CI, VMs) it costs
     // several times the frame, so it is left off there.
-    antialias: !softwareGl(),
+    antialias: !software,
     autoDensity: true,
-    resolution: Math.min(2, globalThis.devicePixelRatio || 1),
+    // Software GL pays per pixel filled: below full density there, the frame stays inside the
+    // 50 ms budget that keeps the page responsive (the browser scales the canvas up).
+    resolution: software ? SOFTWARE_RESOLUTION : Math.min(2, globalThis.devicePixelRatio || 1),
     // The view renders on demand (see `loop`), not on every tick.
     autoStart: false,
     sharedTicker: false,
@@ -101,11 +107,24 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     atlas,
   };
 
+  // The static layers (land, borders, zones, routes…) are drawn off screen into a texture the
+  // size of the view, only when the camera, labels or toggles change; each frame then costs
+  // one quad for them instead of re-rasterising thousands of polygon edges (decisive with
+  // software WebGL, where land alone took ~170 ms a frame). The dynamic layers draw live.
   const world = new Container({ label: 'world' });
-  const staticGroup = new Container({ label: 'static', isRenderGroup: true });
+  const staticScene = new Container({ label: 'static-scene' });
+  const staticGroup = new Container({ label: 'static' });
   const dynamicGroup = new Container({ label: 'dynamic' });
-  world.addChild(staticGroup, dynamicGroup);
-  app.stage.addChild(world);
+  staticScene.addChild(staticGroup);
+  world.addChild(dynamicGroup);
+  const staticTexture = RenderTexture.create({
+    width: app.screen.width,
+    height: app.screen.height,
+    resolution: app.renderer.resolution,
+  });
+  const staticSprite = new Sprite(staticTexture);
+  app.stage.addChild(staticSprite, world);
+  let staticDirty = true;
 
   const layers = new Map<LayerId, MapLayer>();
   const basemap = createBasemap(options.topology, ctx);
@@ -175,6 +194,9 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     cam = next;
     world.scale.set(cam.k);
     world.position.set(cam.tx, cam.ty);
+    staticScene.scale.set(cam.k);
+    staticScene.position.set(cam.tx, cam.ty);
+    staticDirty = true;
   };
   /** False until the user pans or zooms: until then a resize re-frames the scenario. */
   let userMoved = false;
@@ -281,9 +303,19 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     if (labelsDirty) {
       labelsDirty = false;
       placeAllLabels();
+      staticDirty = true;
     }
     let changed = needsRender;
-    for (const layer of layers.values()) if (layer.frame?.(ctx)) changed = true;
+    for (const [id, layer] of layers) {
+      if (!layer.frame?.(ctx)) continue;
+      changed = true;
+      if (STATIC.has(id)) staticDirty = true;
+    }
+    if (staticDirty) {
+      staticDirty = false;
+      app.renderer.render({ container: staticScene, target: staticTexture, clear: true });
+      changed = true;
+    }
     if (!changed) return;
     needsRender = false;
     app.render();
@@ -301,6 +333,8 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     const h = Math.max(1, container.clientHeight);
     if (w === app.screen.width && h === app.screen.height) return;
     app.renderer.resize(w, h);
+    staticTexture.resize(w, h);
+    staticDirty = true;
     needsRender = true;
     if (!userMoved) fitToBBox();
   };
@@ -359,6 +393,8 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       cancelAnimationFrame(raf);
       observer?.disconnect();
       for (const layer of layers.values()) layer.destroy?.();
+      staticScene.destroy({ children: true });
+      staticTexture.destroy(true);
       app.destroy(true, { children: true, texture: true });
       atlas.destroy();
     },

@@ -540,6 +540,8 @@ export interface LoadOptions {
   /** Actor id or 'truth'. */
   view?: string | null;
   source?: ChangeSource;
+  /** Scenario document to load instead of the file `name` (a planner's own file, a bench variant). */
+  json?: unknown;
 }
 
 /** Loads a scenario file into the worker, then (optionally) seeks to a tick and sets a view. */
@@ -558,7 +560,7 @@ export async function loadScenario(
   beginLoad(name, seed, source);
   try {
     await exclusive(async () => {
-      const json = await loadScenarioJson(name);
+      const json = opts.json ?? (await loadScenarioJson(name));
       const r = await api.load(json, { seed });
       if (gen !== loadGen) return;
       if (!r.ok) {

@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-const ARGS = [
+const COMMON = [
   '--headless',
   '--no-sandbox',
-  '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
   '--disable-background-networking',
@@ -18,6 +17,16 @@ const ARGS = [
   '--disable-sync',
   '--enable-unsafe-swiftshader',
 ];
+/**
+ * 'software': --disable-gpu, software compositing (the proven default for tests; the page's
+ * main thread reads every WebGL frame back). 'swiftshader-gpu': SwiftShader acting as the GPU
+ * (ANGLE), GPU compositing, no main-thread readback: closer to a real GPU for timing.
+ */
+export type GpuMode = 'software' | 'swiftshader-gpu';
+const GPU_ARGS: Record<GpuMode, string[]> = {
+  software: ['--disable-gpu'],
+  'swiftshader-gpu': ['--use-gl=angle', '--use-angle=swiftshader', '--ignore-gpu-blocklist'],
+};
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,7 +45,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<App> {
+export async function startApp(gpu: GpuMode = 'software'): Promise<App> {
   execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
   const port = await freePort();
   const server: ChildProcess = spawn(
@@ -58,7 +67,7 @@ export async function startApp(): Promise<App> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ARGS,
+    args: [...COMMON, ...GPU_ARGS[gpu]],
   });
   return {
     url,

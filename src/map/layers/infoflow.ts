@@ -61,18 +61,23 @@ export function createInfoflowLayer(ctx: LayerContext, refs: EventRefs): MapLaye
     names.addChild(t);
     return t;
   });
-  const visibleHq = d.actors.map((a) => Number.isFinite(a.hq[0]) && Number.isFinite(a.hq[1]));
+  // Only actors on some sharing channel have an HQ node: a non-party's HQ says nothing here.
+  const onChannel = new Set(d.agreements.flatMap((g) => [g.from, g.to]));
+  const visibleHq = d.actors.map(
+    (a, i) => onChannel.has(i) && Number.isFinite(a.hq[0]) && Number.isFinite(a.hq[1]),
+  );
   // HQs that share a town (a nation and an organisation in one capital) stack their names.
   const stack = d.actors.map((_, a) => {
     let k = 0;
     for (let b = 0; b < a; b++) if (Math.hypot(hx[a]! - hx[b]!, hy[a]! - hy[b]!) < 5) k++;
     return k;
   });
-  const candidates: LabelCandidate[] = labels.map((t) => ({
-    text: t,
-    priority: 0,
-    overObstacles: true,
-  }));
+  const candidates: LabelCandidate[] = labels
+    .filter((_, a) => visibleHq[a])
+    .map((t) => ({ text: t, priority: 0, overObstacles: true }));
+  labels.forEach((t, a) => {
+    t.visible = visibleHq[a] === true;
+  });
   const obstacles: Obstacle[] = d.actors.map((_, a) => ({
     x: hx[a]!,
     y: hy[a]!,
