@@ -14,17 +14,24 @@ interface Tally {
   messages: number;
 }
 
-/** The actor whose land, territorial sea or airspace unit u is in (-1 none). */
-function hostOf(session: Session, u: number): number {
+/** The passability code under unit u in its own domain's grid (-1 outside the map). */
+function codeUnder(session: Session, u: number): number {
   const { def, s } = session.world;
   const cell = cellOf(def.masks.spec, s.ux[u]!, s.uy[u]!);
+  if (cell < 0) return -1;
   const d = def.uDomain[u]!;
-  const code =
-    d === DOMAIN.ground
-      ? def.masks.land[cell]!
-      : d === DOMAIN.sea
-        ? def.masks.seaCode[cell]!
-        : def.airCode[cell]!;
+  return d === DOMAIN.ground
+    ? def.masks.land[cell]!
+    : d === DOMAIN.sea
+      ? def.masks.seaCode[cell]!
+      : def.airCode[cell]!;
+}
+
+/** The actor whose land, territorial sea or airspace unit u is in (-1 none). */
+function hostOf(session: Session, u: number): number {
+  const { def } = session.world;
+  const d = def.uDomain[u]!;
+  const code = codeUnder(session, u);
   return code > 0 && code < 254
     ? def.codeToActor[code]!
     : code >= 254 && d !== DOMAIN.sea
@@ -35,17 +42,11 @@ function hostOf(session: Session, u: number): number {
 /** Is unit u, having just entered where it is, allowed there by the scenario's rights as active now? */
 function legalPosition(session: Session, u: number): string | null {
   const { def, s } = session.world;
-  const cell = cellOf(def.masks.spec, s.ux[u]!, s.uy[u]!);
-  if (cell < 0) return 'outside the map';
+  const code = codeUnder(session, u);
+  if (code < 0) return 'outside the map';
   const d = def.uDomain[u]!;
-  if (d === DOMAIN.ground && def.masks.land[cell] === 0) return 'ground unit at sea';
-  if (d === DOMAIN.sea && def.masks.seaCode[cell] === CODE_LAND) return 'ship on land';
-  const code =
-    d === DOMAIN.ground
-      ? def.masks.land[cell]!
-      : d === DOMAIN.sea
-        ? def.masks.seaCode[cell]!
-        : def.airCode[cell]!;
+  if (d === DOMAIN.ground && code === 0) return 'ground unit at sea';
+  if (d === DOMAIN.sea && code === CODE_LAND) return 'ship on land';
   if (code === 0) return null; // high seas / international airspace
   if (code >= 254) return 'territory of an unlisted state';
   const host = def.codeToActor[code]!;

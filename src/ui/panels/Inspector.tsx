@@ -77,17 +77,15 @@ function Header(props: {
   );
 }
 
-function UnitView({
-  d,
-  snap,
-  i,
-  view,
-}: {
+/** What every item view reads: the description, the latest snapshot, the item, the viewer. */
+interface ItemViewProps {
   d: WorldDescription;
   snap: Snapshot | null;
   i: number;
   view: number;
-}) {
+}
+
+function UnitView({ d, snap, i, view }: ItemViewProps) {
   const u = d.units[i];
   if (!u) return <p>No such unit.</p>;
   const type = d.unitTypes.find((t) => t.id === u.type);
@@ -310,17 +308,7 @@ function CellView({
   );
 }
 
-function ActorView({
-  d,
-  snap,
-  i,
-  view,
-}: {
-  d: WorldDescription;
-  snap: Snapshot | null;
-  i: number;
-  view: number;
-}) {
+function ActorView({ d, snap, i, view }: ItemViewProps) {
   const a = d.actors[i];
   const trust = useSession((s) => s.trust);
   if (!a) return <p>No such actor.</p>;
