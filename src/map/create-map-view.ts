@@ -99,6 +99,7 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     description,
     proj,
     k: 1,
+    kFit: 1,
     view: options.view,
     selection: null,
     now: performance.now(),
@@ -202,7 +203,9 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   let userMoved = false;
   const fitToBBox = () => {
     userMoved = false;
-    applyCamera(fitCamera(bboxRect, app.screen.width, app.screen.height, 24));
+    const fitted = fitCamera(bboxRect, app.screen.width, app.screen.height, 24);
+    ctx.kFit = fitted.k;
+    applyCamera(fitted);
   };
   fitToBBox();
 

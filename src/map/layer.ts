@@ -15,6 +15,8 @@ export interface LayerContext {
   proj: MapProjection;
   /** Current camera scale (screen px per world unit); 1/k turns px into world units. */
   k: number;
+  /** Camera scale that frames the whole scenario (the overview). */
+  kFit: number;
   view: number;
   selection: Selection;
   /** Display time in ms (performance.now at the frame). */
@@ -50,4 +52,13 @@ export interface MapLayer {
   /** Nearest item to world point (x, y) within r world units, if the layer is pickable. */
   pick?(x: number, y: number, r: number, ctx: LayerContext): Hit | null;
   destroy?(): void;
+}
+
+/**
+ * Size of unit, base and threat symbols relative to full size: 0.6 at the overview zoom, so a
+ * crowded theatre stays readable, growing to full size two zoom steps (4×) in.
+ */
+export function symbolScale(c: LayerContext): number {
+  const r = Math.max(1e-6, c.k / (c.kFit || c.k));
+  return Math.min(1, Math.max(0.6, 0.6 + 0.2 * Math.log2(r)));
 }

@@ -7,7 +7,7 @@ import type { EventRefs } from '../event-refs';
 import { type Hit, nearestWithin, pct } from '../hit-test';
 import type { LabelCandidate, Obstacle } from '../label-placement';
 import { makeLabel } from '../labels';
-import type { LayerContext, MapLayer } from '../layer';
+import { type LayerContext, type MapLayer, symbolScale } from '../layer';
 import { projX, projY } from '../projection';
 import { DEFAULT_BASE_SIDC, SYMBOL_SIZE } from '../symbols';
 
@@ -87,10 +87,11 @@ export function createBasesLayer(ctx: LayerContext, refs: EventRefs): MapLayer {
     obstacles,
     setZoom(c) {
       const ik = 1 / c.k;
+      const sk = symbolScale(c) * ik;
       views.forEach((v, i) => {
-        v.root.scale.set(ik);
+        v.root.scale.set(sk);
         v.label.scale.set(ik);
-        v.label.position.set(xs[i]!, ys[i]! + 22 * ik);
+        v.label.position.set(xs[i]!, ys[i]! + 22 * sk);
       });
     },
     push(snap, c) {

@@ -9,7 +9,7 @@ import { PALETTE } from '../colors';
 import { GlyphSet } from '../glyphs';
 import { type Hit, nearestWithin } from '../hit-test';
 import { makeLabel } from '../labels';
-import type { LayerContext, MapLayer } from '../layer';
+import { type LayerContext, type MapLayer, symbolScale } from '../layer';
 import { Motion } from '../motion';
 import { kmToUnits, projX, projY } from '../projection';
 import { SYMBOL_SIZE } from '../symbols';
@@ -124,10 +124,11 @@ export function createThreatsLayer(ctx: LayerContext): MapLayer {
       const changed = dirty;
       if (dirty) {
         dirty = false;
-        glyphs.layout(motion.x, motion.y, ik);
+        const sk = symbolScale(c) * ik;
+        glyphs.layout(motion.x, motion.y, sk);
         if (mode === 'cells')
           for (let i = 0; i < motion.n; i++)
-            strengthText[i]?.position.set(motion.x[i]! + 15 * ik, motion.y[i]! - 9 * ik);
+            strengthText[i]?.position.set(motion.x[i]! + 15 * sk, motion.y[i]! - 9 * sk);
       }
       const s = c.selection;
       let idx = -1;

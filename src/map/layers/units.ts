@@ -7,7 +7,7 @@ import { TASK, TASK_NAMES } from '../../sim/world';
 import { PALETTE, parseColor, stockColor } from '../colors';
 import { GlyphSet } from '../glyphs';
 import { type Hit, nearestWithin, pct } from '../hit-test';
-import type { LayerContext, MapLayer } from '../layer';
+import { type LayerContext, type MapLayer, symbolScale } from '../layer';
 import { Motion } from '../motion';
 import { projectBBox, projX, projY } from '../projection';
 import { SYMBOL_SIZE } from '../symbols';
@@ -197,13 +197,14 @@ export function createUnitsLayer(ctx: LayerContext): UnitsLayer {
       const changed = dirty;
       if (dirty) {
         dirty = false;
-        glyphs.layout(motion.x, motion.y, 1 / c.k);
+        const ik = symbolScale(c) / c.k;
+        glyphs.layout(motion.x, motion.y, ik);
         for (let i = 0; i < engagedCount; i++) {
           const u = engagedIdx[i]!;
           ex[i] = motion.x[u]!;
           ey[i] = motion.y[u]!;
         }
-        bursts.layout(ex, ey, 1 / c.k);
+        bursts.layout(ex, ey, ik);
       }
       if (selected >= 0 && selected < motion.n) {
         selRing.visible = true;
