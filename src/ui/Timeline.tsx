@@ -1,10 +1,10 @@
 // The timeline scrubber along the bottom: the whole exercise with day marks, MSEL injects
 // (from the description; in an actor's view only those it has seen), incidents seen so far,
 // and the current position. Click or drag to seek, backwards included.
-import { memo, type PointerEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, type PointerEvent, useMemo, useRef, useState } from 'react';
 import { pause, seek } from '../store/bridge';
 import type { IncidentMarker } from '../store/feed';
-import { useSession } from '../store/react';
+import { useSession, useSessionThrottled } from '../store/react';
 import { select } from '../store/session';
 import { dPlus } from '../store/time';
 
@@ -33,7 +33,7 @@ const Markers = memo(function Markers() {
   const tickMinutes = useSession((s) => s.tickMinutes);
   const injects = useSession((s) => s.description?.injects);
   const view = useSession((s) => s.view);
-  const incidents = useDeferredValue(useSession((s) => s.incidents));
+  const incidents = useSessionThrottled((s) => s.incidents);
   const seenInjects = useSession((s) => s.seenInjects);
   const pos = (t: number) => `${total > 0 ? (t / total) * 100 : 0}%`;
   // In an actor's view the MSEL is the white cell's secret: only injects it has seen show.

@@ -1,12 +1,12 @@
 // Actors: the trust matrix as a heat map (row = who trusts, column = whom; 0 light → 1 dark),
 // the viewed actor's row highlighted; in an actor's view only its own row is known.
-import { useSession } from '../../store/react';
+import { useSession, useSessionThrottled } from '../../store/react';
 import { select } from '../../store/session';
 import { trustColor } from '../format';
 
 export function Actors() {
   const d = useSession((s) => s.description);
-  const trust = useSession((s) => s.trust);
+  const trust = useSessionThrottled((s) => s.trust);
   const view = useSession((s) => s.view);
   const sel = useSession((s) => (s.selection?.kind === 'actor' ? s.selection.index : -1));
   if (!d) return null;

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { MetricName } from '../../sim/metrics';
-import { useSession } from '../../store/react';
+import { useSession, useSessionThrottled } from '../../store/react';
 import type { MetricsHistory } from '../../store/session';
 import { num } from '../format';
 
@@ -57,10 +57,10 @@ function data(h: MetricsHistory, spec: ChartSpec, tickMinutes: number): uPlot.Al
 function Chart({ spec }: { spec: ChartSpec }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const history = useSession((s) => s.metrics);
+  const history = useSessionThrottled((s) => s.metrics);
   const tickMinutes = useSession((s) => s.tickMinutes);
   const totalDays = useSession((s) => (s.totalTicks * s.tickMinutes) / 1440);
-  const latest = useSession((s) => s.latestMetrics);
+  const latest = useSessionThrottled((s) => s.latestMetrics);
 
   useEffect(() => {
     const el = host.current;

@@ -1,13 +1,13 @@
 // The event log: named events this view may know, newest first, filtered by category.
 // Clicking an entry selects the unit, base, place, track or agreement it involves.
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   FEED_CATEGORIES,
   FEED_CATEGORY_LABELS,
   type FeedCategory,
   type FeedItem,
 } from '../../store/feed';
-import { useSession } from '../../store/react';
+import { useSession, useSessionThrottled } from '../../store/react';
 import { select, setFilter } from '../../store/session';
 import { dPlus } from '../../store/time';
 
@@ -44,7 +44,7 @@ const Row = memo(function Row({ f, tickMinutes }: { f: FeedItem; tickMinutes: nu
 export function EventLog() {
   // Deferred: while the run plays fast, React redraws the list in interruptible background
   // work instead of inside the frame that took the snapshot.
-  const feed = useDeferredValue(useSession((s) => s.feed));
+  const feed = useSessionThrottled((s) => s.feed);
   const filters = useSession((s) => s.filters);
   const tickMinutes = useSession((s) => s.tickMinutes);
   const view = useSession((s) => s.view);
