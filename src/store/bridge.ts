@@ -230,6 +230,9 @@ function runBatch(n: number, spanMs: number, withSnapshot: boolean) {
       snapTick = snap.tick;
       pending = { snap, durationMs, samples, ticks, latest };
       kick();
+      // Take it in as a task of its own (unless a frame comes first), so the map's push and the
+      // store update never share one long task with the frame that renders them.
+      setTimeout(flushPending, 0);
     }
     return r;
   }).catch((e) => {
