@@ -6,6 +6,7 @@ import { Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/validate';
 import { intFlag, numFlag, type Parsed, parseArgs } from './args';
 import { runBench } from './bench';
+import { compareScenarios, formatCompare } from './compare';
 import { CliError, loadScenarioFile, readJsonFile } from './load';
 import { formatSummary, runScenario } from './run';
 
@@ -14,6 +15,7 @@ const USAGE = `concord — coalition operations simulator
 usage:
   concord run <scenario.json> [--seed N] [--days D | --ticks T] [--set path=value]… [--events out.ndjson] [--json]
   concord validate <file>
+  concord compare <scenario.json> --set path=value… [--seeds N] [--days D] [--json]
   concord schema
   concord bench [--quick]
 `;
@@ -52,6 +54,26 @@ async function cmdRun(argv: string[]): Promise<number> {
   return 0;
 }
 
+function cmdCompare(argv: string[]): number {
+  const p = parseArgs(argv, { value: ['seeds', 'days', 'set'], bool: ['json'] }, 'compare');
+  const file = one(p, 'compare', 'scenario file');
+  const set = p.flags.get('set') ?? [];
+  if (!set.length)
+    throw new CliError(
+      'concord compare: give at least one --set path=value to compare against the scenario as written',
+      2,
+    );
+  const n = intFlag(p, 'seeds', 'compare', 2, 10_000) ?? 20;
+  const days = numFlag(p, 'days', 'compare', 0.01, 365);
+  const baseline = loadScenarioFile(file);
+  const variant = loadScenarioFile(file, set);
+  const ticks = days === undefined ? undefined : Math.round((days * 1440) / baseline.tickMinutes);
+  const seeds = Array.from({ length: n }, (_, i) => i + 1);
+  const result = compareScenarios(baseline, variant, set, seeds, ticks);
+  process.stdout.write(p.flags.has('json') ? `${JSON.stringify(result)}\n` : formatCompare(result));
+  return 0;
+}
+
 function cmdValidate(argv: string[]): number {
   const p = parseArgs(argv, { value: [], bool: [] }, 'validate');
   const file = one(p, 'validate', 'file');
@@ -82,6 +104,8 @@ export async function main(argv: string[]): Promise<number> {
         return cmdValidate(rest);
       case 'schema':
         return cmdSchema(rest);
+      case 'compare':
+        return cmdCompare(rest);
       case 'bench': {
         const p = parseArgs(rest, { value: [], bool: ['quick'] }, 'bench');
         return await runBench({ quick: p.flags.has('quick') });
@@ -94,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new CliError(
-          `concord: unknown command "${command}" (allowed: run, validate, schema, bench)`,
+          `concord: unknown command "${command}" (allowed: run, validate, compare, schema, bench)`,
           2,
         );
     }
