@@ -37,8 +37,14 @@ export function compareScenarios(
   const atlas = loadAtlas(baseline.geography.atlas);
   const defA = buildDef(baseline, atlas);
   const defB = buildDef(variant, atlas);
-  const a: Record<string, number[]> = {};
-  const b: Record<string, number[]> = {};
+  const a = Object.fromEntries(CORE_METRICS.map((m) => [m, [] as number[]])) as Record<
+    MetricName,
+    number[]
+  >;
+  const b = Object.fromEntries(CORE_METRICS.map((m) => [m, [] as number[]])) as Record<
+    MetricName,
+    number[]
+  >;
   let ran = 0;
   for (const seed of seeds) {
     const sa = new Session(baseline, atlas, seed, defA);
@@ -50,13 +56,13 @@ export function compareScenarios(
     const ma = sa.metrics();
     const mb = sb.metrics();
     for (const m of CORE_METRICS) {
-      (a[m] ??= []).push(ma[m]);
-      (b[m] ??= []).push(mb[m]);
+      a[m].push(ma[m]);
+      b[m].push(mb[m]);
     }
   }
   const rows = CORE_METRICS.map((metric): CompareRow => {
-    const xs = a[metric]!;
-    const ys = b[metric]!;
+    const xs = a[metric];
+    const ys = b[metric];
     const diff = ci95(ys.map((y, i) => y - xs[i]!));
     return {
       metric,
