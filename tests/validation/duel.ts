@@ -1,0 +1,145 @@
+// A Lanchester duel fixture: one company (A₀ fighters, effectiveness α per fighter-hour) meets
+// one hidden cell (B₀, β) inside the engagement radius; nobody breaks off; 1-minute ticks;
+// deterministic engagement mode. Used by the validation test and the VALIDATION.md report.
+import { loadAtlas } from '../../src/cli/load';
+import { validateScenario } from '../../src/scenario/validate';
+import { Session } from '../../src/sim/session';
+import { CELL } from '../../src/sim/world';
+
+export function duel(
+  model: 'square' | 'linear',
+  A0: number,
+  alpha: number,
+  B0: number,
+  beta: number,
+) {
+  const doc = {
+    id: 'duel',
+    name: `Lanchester ${model}-law duel`,
+    meta: { description: 'Validation fixture', sources: [{ title: 'Lanchester (1916)' }] },
+    start: '2026-01-01T00:00:00Z',
+    tickMinutes: 1,
+    durationDays: 4,
+    geography: {
+      atlas: '50m',
+      bbox: [2.4, 13.6, 3.2, 14.2],
+      cellKm: 2,
+      countries: [{ iso: '562', actor: 'niger' }],
+    },
+    actors: [
+      {
+        id: 'niger',
+        name: 'Niger',
+        kind: 'nation',
+        color: '#ff7f0e',
+        hq: [2.8, 13.9],
+        decisionLatencyMin: 60,
+        readiness: 1,
+      },
+      {
+        id: 'org',
+        name: 'Organisation',
+        kind: 'organisation',
+        color: '#7f7f7f',
+        members: ['niger'],
+        hq: [2.8, 13.9],
+        decisionLatencyMin: 60,
+      },
+    ],
+    bases: [
+      {
+        id: 'post',
+        name: 'Post',
+        owner: 'niger',
+        kind: 'post',
+        position: [2.8, 13.9],
+        stocks: { fuel: 1e6, supplies: 1e6 },
+      },
+    ],
+    zones: [
+      {
+        id: 'haven',
+        name: 'Haven',
+        kind: 'safe-haven',
+        polygon: [
+          [
+            [2.78, 13.88],
+            [2.82, 13.88],
+            [2.82, 13.92],
+            [2.78, 13.92],
+            [2.78, 13.88],
+          ],
+        ],
+      },
+    ],
+    unitTypes: {
+      coy: {
+        name: 'Company',
+        domain: 'ground',
+        sidc: 'SFGPUCI----E---',
+        speedKmh: 40,
+        fuelCapacityH: 1000,
+        suppliesDays: 100,
+        sensor: { rangeKm: 5, pDetectPerTick: 0.5 },
+        firepower: alpha,
+        strength: A0,
+      },
+    },
+    units: [{ id: 'coy-1', type: 'coy', owner: 'niger', base: 'post', readiness: 1 }],
+    threats: [
+      {
+        id: 'cell',
+        name: 'Cell',
+        kind: 'armed-group',
+        domain: 'ground',
+        sidc: 'SHGPUCI----D---',
+        strength: B0,
+        firepower: beta,
+        speedKmh: 10,
+        havens: ['haven'],
+        targets: ['village'],
+        attackRatePerDay: 0,
+        rangeKm: 0,
+        recruitPerDay: 0,
+      },
+    ],
+    engagement: { model, radiusKm: 20, breakOffRatio: 0, stochastic: false },
+  };
+  const v = validateScenario(doc);
+  if (!v.ok) throw new Error(v.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  const s = new Session(v.value, loadAtlas('50m'), 1);
+  const { world } = s;
+  let start = -1;
+  while (s.tick < s.totalTicks && world.s.cState[0] !== CELL.dead) {
+    s.step(1);
+    if (start < 0 && world.s.uEngaged[0]! >= 0) start = s.tick - 1;
+  }
+  return {
+    hours: ((s.tick - start) * 1) / 60,
+    survivors: world.s.uStr[0]!,
+    cellDead: world.s.cState[0] === CELL.dead,
+  };
+}
+
+/** Square law: hours until B falls to 1 (bisection on the closed form) and A's survivors then. */
+export function squareLaw(A0: number, alpha: number, B0: number, beta: number) {
+  const g = Math.sqrt(alpha * beta);
+  const B = (t: number) => B0 * Math.cosh(g * t) - Math.sqrt(alpha / beta) * A0 * Math.sinh(g * t);
+  let lo = 0;
+  let hi = 1000;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (B(mid) > 1) lo = mid;
+    else hi = mid;
+  }
+  return { hours: lo, survivors: Math.sqrt(A0 ** 2 - (beta / alpha) * (B0 ** 2 - 1)) };
+}
+
+/** Linear law: hours until B falls to 1 and A's survivors then. */
+export function linearLaw(A0: number, alpha: number, B0: number, beta: number) {
+  const K = alpha * A0 - beta * B0;
+  return {
+    hours: (1 / K) * Math.log((B0 * (K + beta)) / (K + beta * B0)),
+    survivors: (K + beta) / alpha,
+  };
+}
