@@ -233,7 +233,8 @@ export const Threat = z.strictObject({
   havens: z.array(id).min(1).describe('Zone ids where cells hide'),
   targets: z
     .array(z.enum(['village', 'town', 'city', 'port', 'camp', 'convoy', 'ship', 'base']))
-    .min(1),
+    .min(1)
+    .describe('Target kinds in order of preference (the first weighs 3×, the last 1×)'),
   attackRatePerDay: z.number().min(0).max(24).describe('Attacks per cell per day when ready'),
   rangeKm: z.number().min(0).max(2000).describe('How far from a haven a cell will raid'),
   seamPreference: unit01.default(0.5).describe('Weight on targets near borders'),

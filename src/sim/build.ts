@@ -450,6 +450,13 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
       ),
       targetsConvoys: t.targets.includes('convoy'),
       targetsShips: t.targets.includes('ship'),
+      // The first listed kind weighs 3×, the last 1×, linearly between.
+      preference: Object.fromEntries(
+        t.targets.map((k, i) => [
+          k,
+          1 + (2 * (t.targets.length - 1 - i)) / Math.max(1, t.targets.length - 1),
+        ]),
+      ),
       attackPerTick: (t.attackRatePerDay * sc.tickMinutes) / 1440,
       rangeKm: t.rangeKm,
       seam: t.seamPreference,
@@ -609,6 +616,7 @@ export function initState(
     cTy: f(cap),
     cRaid: new Int32Array(cap).fill(-1),
     cTimer: new Int32Array(cap),
+    cAmbush: new Int32Array(cap).fill(-1),
     cRecruit: f(cap),
     cPath: Array.from({ length: cap }, () => null),
     cPathIdx: new Int32Array(cap),

@@ -87,6 +87,8 @@ export interface GroupDef {
   targetPlaceKinds: Set<string>;
   targetsConvoys: boolean;
   targetsShips: boolean;
+  /** Preference weight by target kind (place kinds, 'convoy', 'ship'), from the order listed. */
+  preference: Record<string, number>;
   attackPerTick: number;
   rangeKm: number;
   seam: number;
@@ -295,6 +297,8 @@ export interface State {
   cTy: Float64Array;
   cRaid: Int32Array;
   cTimer: Int32Array;
+  /** Convoy raids: the path index of the ambush point on the convoy's route (-1 none). */
+  cAmbush: Int32Array;
   cRecruit: Float64Array;
   cPath: Array<number[] | null>;
   cPathIdx: Int32Array;

@@ -35,13 +35,3 @@ export function ticksFor(session: Session, span: string): number {
 export function seeds(n: number, from = 1): number[] {
   return Array.from({ length: n }, (_, i) => from + i);
 }
-
-/** Mean and 95% confidence half-width of paired differences. */
-export function pairedCi(diffs: number[]): { mean: number; half: number } {
-  const n = diffs.length;
-  const mean = diffs.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(diffs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-  // t quantile for 95%, n-1 degrees of freedom (n >= 20 here: 2.09 at 19 df).
-  const t = n >= 30 ? 2.045 : 2.093;
-  return { mean, half: (t * sd) / Math.sqrt(n) };
-}

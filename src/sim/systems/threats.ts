@@ -28,6 +28,14 @@ function presence(w: World, x: number, y: number, km: number, domainMask: number
   return count;
 }
 
+/** Security forces within the engagement radius deter an attack (the engagement system takes over). */
+function guarded(w: World, c: number, domain: number): boolean {
+  const { def, s } = w;
+  return (
+    presence(w, s.cx[c]!, s.cy[c]!, def.scenario.engagement.radiusKm, (1 << domain) | 0b100) > 0
+  );
+}
+
 export function startRaid(
   w: World,
   c: number,
@@ -52,7 +60,7 @@ export function startRaid(
       ? w.def.placeIds[target]!
       : kind === TARGET.ship
         ? `ship:${target}`
-        : `convoy:${target}`;
+        : `route:${w.def.supplyRuns[target]!.id}`;
   w.log.push(s.tick, 'raid-start', {
     cell: c,
     raid: s.cRaid[c]!,
@@ -62,6 +70,26 @@ export function startRaid(
     known,
   });
 }
+
+/** The vertex of supply run r's route nearest to (x, y): where an ambush or IED waits. */
+function ambushPoint(w: World, r: number, x: number, y: number): number {
+  const path = w.def.supplyRuns[r]!.path;
+  let best = 0;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < path.length; i += 2) {
+    const d = Math.hypot(path[i]! - x, path[i + 1]! - y);
+    if (d < bestD) {
+      bestD = d;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** How long an ambush waits for a convoy before the cell gives up. */
+const AMBUSH_WAIT_H = 72;
+/** An ambush lies this close to the road: near enough to strike, off the carriageway. */
+const AMBUSH_KM = 3;
 
 /** Weighted choice of a target within range of the haven; false when none is worth it. */
 function chooseTarget(w: World, c: number): boolean {
@@ -95,16 +123,30 @@ function chooseTarget(w: World, c: number): boolean {
   if (g.targetPlaceKinds.size) {
     for (let p = 0; p < def.nPlaces; p++) {
       if (g.targetPlaceKinds.has(def.pKind[p]!))
-        consider(TARGET.place, p, def.pX[p]!, def.pY[p]!, Math.log10(10 + def.pPop[p]!));
+        consider(
+          TARGET.place,
+          p,
+          def.pX[p]!,
+          def.pY[p]!,
+          Math.log10(10 + def.pPop[p]!) * (g.preference[def.pKind[p]!] ?? 1),
+        );
     }
   }
   if (g.targetsShips) {
     for (let v = 0; v < s.vAlive.length; v++)
-      if (s.vAlive[v]) consider(TARGET.ship, v, s.vx[v]!, s.vy[v]!, 4);
+      if (s.vAlive[v]) consider(TARGET.ship, v, s.vx[v]!, s.vy[v]!, 4 * (g.preference.ship ?? 1));
   }
+  // Convoys outrun raiders: a convoy raid lays an ambush (or an IED) on a supply route and
+  // waits there for the next convoy of that run. The candidate is the route, not a convoy.
+  const ambush: number[] = [];
   if (g.targetsConvoys) {
-    for (let k = 0; k < s.kAlive.length; k++)
-      if (s.kAlive[k]) consider(TARGET.convoy, k, s.kx[k]!, s.ky[k]!, 5);
+    for (let r = 0; r < def.supplyRuns.length; r++) {
+      const i = ambushPoint(w, r, hx, hy);
+      const path = def.supplyRuns[r]!.path;
+      const before = kinds.length;
+      consider(TARGET.convoy, r, path[i]!, path[i + 1]!, 5 * (g.preference.convoy ?? 1));
+      if (kinds.length > before) ambush[before] = i;
+    }
   }
   let total = 0;
   for (const x of weights) total += x;
@@ -117,8 +159,17 @@ function chooseTarget(w: World, c: number): boolean {
   }
   const kind = kinds[pick]!;
   const id = ids[pick]!;
-  const tx = kind === TARGET.place ? def.pX[id]! : kind === TARGET.ship ? s.vx[id]! : s.kx[id]!;
-  const ty = kind === TARGET.place ? def.pY[id]! : kind === TARGET.ship ? s.vy[id]! : s.ky[id]!;
+  let tx = kind === TARGET.place ? def.pX[id]! : s.vx[id]!;
+  let ty = kind === TARGET.place ? def.pY[id]! : s.vy[id]!;
+  s.cAmbush[c] = -1;
+  if (kind === TARGET.convoy) {
+    const i = ambush[pick]!;
+    const path = def.supplyRuns[id]!.path;
+    tx = path[i]!;
+    ty = path[i + 1]!;
+    s.cAmbush[c] = i;
+    s.cTimer[c] = Math.round((AMBUSH_WAIT_H * 60) / def.tickMinutes);
+  }
   startRaid(w, c, kind, id, tx, ty);
   return true;
 }
@@ -256,33 +307,49 @@ export function runThreats(w: World): void {
       const kind = s.cTargetKind[c]!;
       const id = s.cTarget[c]!;
       // Moving targets: follow them; a target that is gone ends the raid.
-      if (kind === TARGET.ship || kind === TARGET.convoy) {
-        const alive = kind === TARGET.ship ? s.vAlive[id] : s.kAlive[id];
-        if (!alive) {
+      if (kind === TARGET.ship) {
+        if (!s.vAlive[id]) {
           s.cState[c] = CELL.withdraw;
           s.cPath[c] = null;
           continue;
         }
-        const nx = kind === TARGET.ship ? s.vx[id]! : s.kx[id]!;
-        const ny = kind === TARGET.ship ? s.vy[id]! : s.ky[id]!;
-        if (Math.hypot(nx - s.cTx[c]!, ny - s.cTy[c]!) > 2) s.cPath[c] = null;
-        s.cTx[c] = nx;
-        s.cTy[c] = ny;
+        // Ships are slow enough to chase: follow them.
+        if (Math.hypot(s.vx[id]! - s.cTx[c]!, s.vy[id]! - s.cTy[c]!) > 2) s.cPath[c] = null;
+        s.cTx[c] = s.vx[id]!;
+        s.cTy[c] = s.vy[id]!;
+      } else if (kind === TARGET.convoy) {
+        // Lying in wait on run `id`'s route: strike the first of its convoys that passes.
+        if (s.cStrStart[c]! > 0) continue;
+        moveCell(w, c, s.cTx[c]!, s.cTy[c]!, g.speed * dt);
+        if (Math.hypot(s.cx[c]! - s.cTx[c]!, s.cy[c]! - s.cTy[c]!) > AMBUSH_KM) continue;
+        s.cTimer[c] = s.cTimer[c]! - 1;
+        // A convoy moves several km a tick: it is caught if it reached or went past the ambush
+        // vertex during this tick (by route index and distance travelled).
+        const run = def.supplyRuns[id]!;
+        const reach = run.speed * dt + AMBUSH_KM;
+        const at = s.cAmbush[c]!;
+        let passing = -1;
+        for (let k = 0; k < s.kAlive.length && passing < 0; k++) {
+          if (!s.kAlive[k] || s.kRun[k] !== id) continue;
+          const d = Math.hypot(s.kx[k]! - s.cx[c]!, s.ky[k]! - s.cy[c]!);
+          const idx = s.kIdx[k]!;
+          if ((idx <= at && d <= 2 * ARRIVE_KM) || (idx > at && idx <= at + 6 && d <= reach))
+            passing = k;
+        }
+        if (passing >= 0 && !guarded(w, c, g.domain)) {
+          s.cTarget[c] = passing;
+          attack(w, c);
+        } else if (s.cTimer[c]! <= 0) {
+          s.cState[c] = CELL.withdraw;
+          s.cPath[c] = null;
+        }
+        continue;
       }
       if (s.cStrStart[c]! > 0) continue; // pinned in an engagement
       moveCell(w, c, s.cTx[c]!, s.cTy[c]!, g.speed * dt);
       if (Math.hypot(s.cx[c]! - s.cTx[c]!, s.cy[c]! - s.cTy[c]!) <= ARRIVE_KM) {
         // Security forces on the spot deter the attack; the engagement system takes over.
-        if (
-          presence(
-            w,
-            s.cx[c]!,
-            s.cy[c]!,
-            def.scenario.engagement.radiusKm,
-            (1 << g.domain) | 0b100,
-          ) > 0
-        )
-          continue;
+        if (guarded(w, c, g.domain)) continue;
         attack(w, c);
       }
       continue;
