@@ -4,8 +4,9 @@
 // knowledge of security presence is ground truth for the threat); writes cell state, logs
 // raids and attacks, schedules reports. Stream: threats.
 import { threatAllowed } from '../build';
-import { segmentClear } from '../geo/pathfind';
+import { cellAllowed, segmentClear } from '../geo/pathfind';
 import { cellOf } from '../geo/raster';
+import { snapToDomain } from '../geo/snap';
 import { advanceAlong } from '../movement';
 import { knows } from '../picture';
 import { poisson } from '../rng';
@@ -44,7 +45,19 @@ export function startRaid(
   tx: number,
   ty: number,
 ): void {
-  const { s } = w;
+  const { s, def } = w;
+  // A coastal town can sit in a sea cell (or a berth on land): aim at the nearest cell the
+  // raiders can stand on, or they would retry an impossible path every tick.
+  const g = def.groups[s.cGroup[c]!]!;
+  const code = codeGrid(def, g.domain);
+  const allowed = allowedByDomain[g.domain === DOMAIN.ground ? 0 : 1]!;
+  if (!cellAllowed(def.masks.spec, code, allowed, tx, ty)) {
+    const p = snapToDomain(def.masks, code, allowed, tx, ty, 30);
+    if (p) {
+      tx = p[0];
+      ty = p[1];
+    }
+  }
   s.cState[c] = CELL.move;
   s.cTargetKind[c] = kind;
   s.cTarget[c] = target;
