@@ -11,27 +11,15 @@ const rel = (x: number, y: number) => Math.abs(x - y) / Math.abs(y);
 
 describe('Lanchester validation (deterministic mode)', () => {
   it.each([
-    [100, 0.05, 80, 0.05],
-    [120, 0.02, 60, 0.06],
-  ])(
-    'square law A₀=%i α=%f B₀=%i β=%f: survivors and time to decision within 1%%',
-    (A0, alpha, B0, beta) => {
-      const r = duel('square', A0, alpha, B0, beta);
-      const f = squareLaw(A0, alpha, B0, beta);
-      expect(r.cellDead).toBe(true);
-      expect(rel(r.survivors, f.survivors)).toBeLessThan(0.01);
-      expect(rel(r.hours, f.hours)).toBeLessThan(0.01);
-    },
-  );
-
-  it.each([
-    [100, 0.003, 80, 0.003],
-    [90, 0.004, 50, 0.006],
-  ])(
-    'linear law A₀=%i α=%f B₀=%i β=%f: survivors and time to decision within 1%%',
-    (A0, alpha, B0, beta) => {
-      const r = duel('linear', A0, alpha, B0, beta);
-      const f = linearLaw(A0, alpha, B0, beta);
+    ['square', 100, 0.05, 80, 0.05],
+    ['square', 120, 0.02, 60, 0.06],
+    ['linear', 100, 0.003, 80, 0.003],
+    ['linear', 90, 0.004, 50, 0.006],
+  ] as const)(
+    '%s law A₀=%i α=%f B₀=%i β=%f: survivors and time to decision within 1%%',
+    (law, A0, alpha, B0, beta) => {
+      const r = duel(law, A0, alpha, B0, beta);
+      const f = (law === 'square' ? squareLaw : linearLaw)(A0, alpha, B0, beta);
       expect(r.cellDead).toBe(true);
       expect(rel(r.survivors, f.survivors)).toBeLessThan(0.01);
       expect(rel(r.hours, f.hours)).toBeLessThan(0.01);
