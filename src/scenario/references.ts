@@ -136,6 +136,18 @@ export function checkReferences(s: Scenario): Problem[] {
       case 'narrative':
         inj.to.forEach((a, j) => ref(`${p}.to[${j}]`, a, 'actors'));
         break;
+      case 'withdraw': {
+        ref(`${p}.actor`, inj.actor, 'actors');
+        ref(`${p}.organisation`, inj.organisation, 'actors');
+        const org = s.actors.find((a) => a.id === inj.organisation);
+        if (org && !org.members?.includes(inj.actor)) {
+          out.push({
+            path: `${p}.actor`,
+            message: `found "${inj.actor}"; allowed: a member of ${inj.organisation} (${(org.members ?? []).join(', ')})`,
+          });
+        }
+        break;
+      }
     }
   });
   const [w, so, e, n] = s.geography.bbox;

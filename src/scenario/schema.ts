@@ -297,6 +297,16 @@ export const Inject = z.discriminatedUnion('kind', [
     hours: z.number().min(0.25),
   }),
   z.strictObject({ ...InjectBase, kind: z.literal('funding'), actor: id, amount: z.number() }),
+  z
+    .strictObject({
+      ...InjectBase,
+      kind: z.literal('withdraw'),
+      actor: id.describe('The member that leaves'),
+      organisation: id.describe('The organisation it leaves'),
+    })
+    .describe(
+      "A member leaves an organisation: its sharing with the organisation stops, rights between it and the remaining members lapse, and its units under the organisation's task forces return to national command",
+    ),
   z.strictObject({
     ...InjectBase,
     kind: z.literal('narrative'),

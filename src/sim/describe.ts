@@ -91,7 +91,7 @@ export interface WorldDescription {
    */
   injects: Array<{
     id: string;
-    kind: 'spawn' | 'attack' | 'agreement' | 'right' | 'weather' | 'funding' | 'narrative';
+    kind: Def['scenario']['injects'][number]['kind'];
     tick: number;
     message: string | null;
     subject: string;
@@ -253,5 +253,7 @@ function injectSubject(inj: Def['scenario']['injects'][number]): string {
       return `${inj.actor} +${inj.amount}`;
     case 'narrative':
       return inj.to.length ? inj.to.join(', ') : 'all';
+    case 'withdraw':
+      return `${inj.actor} leaves ${inj.organisation}`;
   }
 }

@@ -82,6 +82,13 @@ export interface EventFields {
   right: { right: number; active: boolean };
   narrative: { message: string; to: string };
   funding: { actor: number; amount: number };
+  withdrawal: {
+    actor: number;
+    organisation: number;
+    agreements: number;
+    rights: number;
+    units: number;
+  };
 }
 
 export type EngageOutcome =

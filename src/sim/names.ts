@@ -20,6 +20,7 @@ const FIELDS: Record<string, (def: Def, v: number) => string | number> = {
   zone: (d, v) => d.zones[v]?.id ?? v,
   inject: (d, v) => d.scenario.injects[v]?.id ?? v,
   run: (d, v) => d.supplyRuns[v]?.id ?? v,
+  organisation: (d, v) => d.actorIds[v] ?? v,
   node: (d, v) => (v < d.nActors ? d.actorIds[v]! : (d.taskForces[v - d.nActors]?.id ?? v)),
 };
 

@@ -309,7 +309,7 @@ export function eventVisible(w: World, view: number, e: SimEvent): boolean {
       const inj = def.scenario.injects[e.inject];
       if (!inj) return false;
       if (inj.kind === 'narrative') return addressed(inj.to.join(','));
-      if (inj.kind === 'weather') return true;
+      if (inj.kind === 'weather' || inj.kind === 'withdraw') return true; // public knowledge
       if (inj.kind === 'funding') return def.actorIds[view] === inj.actor;
       if (inj.kind === 'agreement')
         return party(def.agreements.findIndex((a) => a.id === inj.agreement));
@@ -319,6 +319,7 @@ export function eventVisible(w: World, view: number, e: SimEvent): boolean {
     case 'narrative':
       return addressed(e.to);
     case 'weather':
+    case 'withdrawal':
       return true;
     case 'agreement':
       return party(e.agreement);

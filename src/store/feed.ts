@@ -58,6 +58,7 @@ const CATEGORY: Record<string, FeedCategory> = {
   'cross-border': 'politics',
   'sovereignty-incident': 'politics',
   funding: 'politics',
+  withdrawal: 'politics',
   inject: 'injects',
   narrative: 'injects',
   weather: 'injects',
@@ -297,6 +298,8 @@ export function eventText(e: NamedEvent, d: WorldDescription): string {
       return `Sovereignty incident: ${n.actor(e.grantor)} protests ${n.unit(e.unit)}'s crossing`;
     case 'funding':
       return `Funding: ${n.actor(e.actor)} receives ${str(e.amount)}`;
+    case 'withdrawal':
+      return `${n.actor(e.actor)} leaves ${n.actor(e.organisation)}: ${str(e.agreements)} channels closed, ${str(e.rights)} rights lapsed, ${str(e.units)} units back under national command`;
     case 'inject': {
       const i = n.l.inject.get(str(e.inject));
       const inj = i === undefined ? undefined : d.injects[i];

@@ -132,8 +132,50 @@ export function runInjects(w: World): void {
       case 'narrative':
         w.log.push(s.tick, 'narrative', { message: inj.message, to: inj.to.join(',') });
         break;
+      case 'withdraw':
+        withdrawMember(w, def.actorIds.indexOf(inj.actor), def.actorIds.indexOf(inj.organisation));
+        break;
     }
   }
+}
+
+/**
+ * A member leaves an organisation (G5 Sahel lost Mali in 2022, Burkina Faso and Niger in
+ * 2023): sharing between it and the organisation stops, rights between it and the remaining
+ * members lapse (units caught abroad withdraw), and its units under the organisation's task
+ * forces return to national command.
+ */
+function withdrawMember(w: World, actor: number, org: number): void {
+  const { def, s } = w;
+  const others = new Set(def.members[org]!.filter((m) => m !== actor));
+  let agreements = 0;
+  def.agreements.forEach((a, i) => {
+    const pair = (a.from === actor && a.to === org) || (a.from === org && a.to === actor);
+    if (pair && s.agActive[i]) {
+      s.agActive[i] = 0;
+      agreements++;
+    }
+  });
+  let rights = 0;
+  def.rights.forEach((r, i) => {
+    const between =
+      (r.grantor === actor && (others.has(r.grantee) || r.grantee === org)) ||
+      (r.grantee === actor && others.has(r.grantor));
+    if (between && s.rightActive[i]) {
+      s.rightActive[i] = 0;
+      rights++;
+    }
+  });
+  let units = 0;
+  for (let u = 0; u < def.nUnits; u++) {
+    const tf = s.uCommand[u]!;
+    if (def.uOwner[u] !== actor || tf < 0 || def.taskForces[tf]!.commander !== org) continue;
+    s.uCommand[u] = -1;
+    if (s.uTaskNode[u]! >= def.nActors) sendHome(w, u);
+    units++;
+  }
+  if (rights) rebuildPermits(w);
+  w.log.push(s.tick, 'withdrawal', { actor, organisation: org, agreements, rights, units });
 }
 
 /** New permits after a right changed; units caught abroad head home through the exit. */
