@@ -1,0 +1,51 @@
+// Political friction: an organisation deciding by consensus is slower with more members and
+// with more divergent priorities; majority grows gently; a lead nation decides alone.
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/scenario/schema';
+import { decisionFactor } from '../../src/sim/build';
+import { loaded } from './driver';
+
+function withOrg(
+  members: number,
+  rule: 'consensus' | 'majority' | 'lead-nation',
+  divergent: boolean,
+): Scenario {
+  const base = loaded('sahel-ct').scenario;
+  const nations = base.actors.filter((a) => a.kind === 'nation' && a.id !== 'neighbours');
+  const actors = nations.map((a, i) => ({
+    ...a,
+    priorities: divergent
+      ? i % 2
+        ? { 'armed-group': 10, traffickers: 0 }
+        : { 'armed-group': 1, traffickers: 10 }
+      : { 'armed-group': 5, traffickers: 5 },
+  }));
+  const org = {
+    ...base.actors.find((a) => a.id === 'g5-sahel')!,
+    members: actors.slice(0, members).map((a) => a.id),
+    decisionRule: rule,
+  };
+  return { ...base, actors: [...actors, org] };
+}
+
+describe('consensus decision latency', () => {
+  it('rises with the number of members', () => {
+    const f = [2, 3, 4, 5].map((m) => decisionFactor(withOrg(m, 'consensus', false), 'g5-sahel'));
+    for (let i = 1; i < f.length; i++) expect(f[i]!).toBeGreaterThan(f[i - 1]!);
+    expect(f[0]).toBeCloseTo(1.15, 6); // 1 + 0.15·(2 − 1) with identical priorities
+  });
+
+  it('rises with divergent priorities, for the same members', () => {
+    expect(decisionFactor(withOrg(4, 'consensus', true), 'g5-sahel')).toBeGreaterThan(
+      decisionFactor(withOrg(4, 'consensus', false), 'g5-sahel'),
+    );
+  });
+
+  it('is gentler by majority and absent under a lead nation', () => {
+    const consensus = decisionFactor(withOrg(5, 'consensus', true), 'g5-sahel');
+    const majority = decisionFactor(withOrg(5, 'majority', true), 'g5-sahel');
+    expect(majority).toBeCloseTo(1.2, 6);
+    expect(majority).toBeLessThan(consensus);
+    expect(decisionFactor(withOrg(5, 'lead-nation', true), 'g5-sahel')).toBe(1);
+  });
+});
