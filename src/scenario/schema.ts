@@ -238,6 +238,10 @@ export const Threat = z.strictObject({
   attackRatePerDay: z.number().min(0).max(24).describe('Attacks per cell per day when ready'),
   rangeKm: z.number().min(0).max(2000).describe('How far from a haven a cell will raid'),
   seamPreference: unit01.default(0.5).describe('Weight on targets near borders'),
+  lieLowHours: z
+    .tuple([z.number().min(0).max(720), z.number().min(0).max(720)])
+    .default([24, 72])
+    .describe('After a raid a cell lies low for a uniform draw between these hours [min, max]'),
   recruitPerDay: z
     .number()
     .min(0)

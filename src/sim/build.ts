@@ -461,6 +461,10 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
       rangeKm: t.rangeKm,
       seam: t.seamPreference,
       recruitPerTick: (t.recruitPerDay * sc.tickMinutes) / 1440,
+      lieLowTicks: [
+        Math.round((Math.min(...t.lieLowHours) * 60) / sc.tickMinutes),
+        Math.round((Math.max(...t.lieLowHours) * 60) / sc.tickMinutes),
+      ],
       detectability: t.detectability,
     }),
   );

@@ -93,6 +93,8 @@ export interface GroupDef {
   rangeKm: number;
   seam: number;
   recruitPerTick: number;
+  /** Post-raid lie-low range, ticks [min, max]. */
+  lieLowTicks: [number, number];
   detectability: number;
 }
 

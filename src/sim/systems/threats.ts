@@ -264,8 +264,9 @@ function attack(w: World, c: number): void {
   }
   s.cState[c] = CELL.withdraw;
   s.cPath[c] = null;
-  // Lie low for one to three days after a raid.
-  s.cTimer[c] = Math.round(((24 + rng() * 48) * 60) / def.tickMinutes);
+  // Lie low after a raid (the group's lieLowHours; one to three days by default).
+  const [lo, hi] = g.lieLowTicks;
+  s.cTimer[c] = lo + Math.round(rng() * (hi - lo));
 }
 
 /** The actor whose territory or HQ is nearest: who a ship at sea reports to. */
@@ -375,7 +376,7 @@ export function runThreats(w: World): void {
         s.cPath[c] = null;
         w.log.push(s.tick, 'raid-end', { cell: c, raid: s.cRaid[c]! });
         s.cRaid[c] = -1;
-        if (s.cTimer[c]! <= 0) s.cTimer[c] = Math.round((24 * 60) / def.tickMinutes);
+        if (s.cTimer[c]! <= 0) s.cTimer[c] = g.lieLowTicks[0];
       }
     }
   }
