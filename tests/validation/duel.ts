@@ -1,10 +1,8 @@
 // A Lanchester duel fixture: one company (A₀ fighters, effectiveness α per fighter-hour) meets
 // one hidden cell (B₀, β) inside the engagement radius; nobody breaks off; 1-minute ticks;
 // deterministic engagement mode. Used by the validation test and the VALIDATION.md report.
-import { loadAtlas } from '../../src/cli/load';
-import { validateScenario } from '../../src/scenario/validate';
-import { Session } from '../../src/sim/session';
 import { CELL } from '../../src/sim/world';
+import { nigerSession } from './fixture';
 
 export function duel(
   model: 'square' | 'linear',
@@ -13,101 +11,79 @@ export function duel(
   B0: number,
   beta: number,
 ) {
-  const doc = {
-    id: 'duel',
-    name: `Lanchester ${model}-law duel`,
-    meta: { description: 'Validation fixture', sources: [{ title: 'Lanchester (1916)' }] },
-    start: '2026-01-01T00:00:00Z',
-    tickMinutes: 1,
-    durationDays: 4,
-    geography: {
-      atlas: '50m',
-      bbox: [2.4, 13.6, 3.2, 14.2],
+  const s = nigerSession(
+    {
+      id: 'duel',
+      name: `Lanchester ${model}-law duel`,
+      source: 'Lanchester (1916)',
+      tickMinutes: 1,
+      durationDays: 4,
       cellKm: 2,
-      countries: [{ iso: '562', actor: 'niger' }],
-    },
-    actors: [
-      {
-        id: 'niger',
-        name: 'Niger',
-        kind: 'nation',
-        color: '#ff7f0e',
-        hq: [2.8, 13.9],
-        decisionLatencyMin: 60,
-        readiness: 1,
-      },
-      {
-        id: 'org',
-        name: 'Organisation',
-        kind: 'organisation',
-        color: '#7f7f7f',
-        members: ['niger'],
-        hq: [2.8, 13.9],
-        decisionLatencyMin: 60,
-      },
-    ],
-    bases: [
-      {
-        id: 'post',
-        name: 'Post',
-        owner: 'niger',
-        kind: 'post',
-        position: [2.8, 13.9],
-        stocks: { fuel: 1e6, supplies: 1e6 },
-      },
-    ],
-    zones: [
-      {
-        id: 'haven',
-        name: 'Haven',
-        kind: 'safe-haven',
-        polygon: [
-          [
-            [2.78, 13.88],
-            [2.82, 13.88],
-            [2.82, 13.92],
-            [2.78, 13.92],
-            [2.78, 13.88],
-          ],
+      hq: [2.8, 13.9],
+      readiness: 1,
+      rest: {
+        bases: [
+          {
+            id: 'post',
+            name: 'Post',
+            owner: 'niger',
+            kind: 'post',
+            position: [2.8, 13.9],
+            stocks: { fuel: 1e6, supplies: 1e6 },
+          },
         ],
-      },
-    ],
-    unitTypes: {
-      coy: {
-        name: 'Company',
-        domain: 'ground',
-        sidc: 'SFGPUCI----E---',
-        speedKmh: 40,
-        fuelCapacityH: 1000,
-        suppliesDays: 100,
-        sensor: { rangeKm: 5, pDetectPerTick: 0.5 },
-        firepower: alpha,
-        strength: A0,
+        zones: [
+          {
+            id: 'haven',
+            name: 'Haven',
+            kind: 'safe-haven',
+            polygon: [
+              [
+                [2.78, 13.88],
+                [2.82, 13.88],
+                [2.82, 13.92],
+                [2.78, 13.92],
+                [2.78, 13.88],
+              ],
+            ],
+          },
+        ],
+        unitTypes: {
+          coy: {
+            name: 'Company',
+            domain: 'ground',
+            sidc: 'SFGPUCI----E---',
+            speedKmh: 40,
+            fuelCapacityH: 1000,
+            suppliesDays: 100,
+            sensor: { rangeKm: 5, pDetectPerTick: 0.5 },
+            firepower: alpha,
+            strength: A0,
+          },
+        },
+        units: [{ id: 'coy-1', type: 'coy', owner: 'niger', base: 'post', readiness: 1 }],
+        threats: [
+          {
+            id: 'cell',
+            name: 'Cell',
+            kind: 'armed-group',
+            domain: 'ground',
+            sidc: 'SHGPUCI----D---',
+            strength: B0,
+            firepower: beta,
+            speedKmh: 10,
+            havens: ['haven'],
+            targets: ['village'],
+            attackRatePerDay: 0,
+            rangeKm: 0,
+            recruitPerDay: 0,
+          },
+        ],
+        engagement: { model, radiusKm: 20, breakOffRatio: 0, stochastic: false },
       },
     },
-    units: [{ id: 'coy-1', type: 'coy', owner: 'niger', base: 'post', readiness: 1 }],
-    threats: [
-      {
-        id: 'cell',
-        name: 'Cell',
-        kind: 'armed-group',
-        domain: 'ground',
-        sidc: 'SHGPUCI----D---',
-        strength: B0,
-        firepower: beta,
-        speedKmh: 10,
-        havens: ['haven'],
-        targets: ['village'],
-        attackRatePerDay: 0,
-        rangeKm: 0,
-        recruitPerDay: 0,
-      },
-    ],
-    engagement: { model, radiusKm: 20, breakOffRatio: 0, stochastic: false },
-  };
-  const v = validateScenario(doc);
-  if (!v.ok) throw new Error(v.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  const s = new Session(v.value, loadAtlas('50m'), 1);
+    1,
+  );
   const { world } = s;
   let start = -1;
   while (s.tick < s.totalTicks && world.s.cState[0] !== CELL.dead) {
