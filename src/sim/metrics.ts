@@ -2,7 +2,9 @@
 // a saved log reproduces them. Times to detect, respond and inform are restricted means with a
 // 48-hour horizon: a raid never detected (or a partner never told) counts as 48 h, or as the
 // time left in the run if less — the standard treatment of censored times.
+
 import type { SimEvent } from './events';
+import { r3 } from './events';
 import type { Def } from './world';
 
 export const CORE_METRICS = [
@@ -161,7 +163,7 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
     supplyShortfalls: shortfalls,
     crossBorderPursuits: crossings,
     sovereigntyIncidents: sovereignty,
-    costUnits: Math.round(cost * 1000) / 1000,
+    costUnits: r3(cost),
   };
 }
 

@@ -3,6 +3,7 @@
 // or linear law (area fire: dB/dt = −Σαᵢ·Aᵢ·B, dAᵢ/dt = −β·B·Aᵢ) — losses drawn Poisson per
 // tick when stochastic. A side breaks off below its break-off share. Contact, interdictions and
 // prevented raids are logged here. Stream: engagement.
+import { r3 } from '../events';
 import { poisson } from '../rng';
 import { CAVEAT, CELL, DOMAIN, TASK, type World } from '../world';
 import { releaseUnit, sendHome } from './units';
@@ -79,8 +80,8 @@ export function runEngagement(w: World): void {
       w.log.push(s.tick, 'losses', {
         unit: u,
         cell: c,
-        unitLoss: round(lossA),
-        threatLoss: round(inflicted),
+        unitLoss: r3(lossA),
+        threatLoss: r3(inflicted),
       });
     }
     s.cStr[c] = B - lossB;
@@ -140,8 +141,4 @@ export function runEngagement(w: World): void {
     if (s.uTask[u] === TASK.engage && s.uEngaged[u]! < 0)
       s.uTask[u] = s.uTaskCell[u]! >= 0 ? TASK.respond : s.uStanding[u]!;
   }
-}
-
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
 }

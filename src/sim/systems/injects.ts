@@ -1,7 +1,9 @@
 // System 1: the MSEL and users' orders. Applies injects due this tick (spawn, forced attack,
 // agreement or right switched, weather closing a zone, funding, narrative) and pending orders.
 // Reads Def.scenario.injects, World.pendingOrders; writes State; stream: injects.
+
 import { randomCellIn, threatAllowed } from '../build';
+import { r3 } from '../events';
 import { toX, toY } from '../geo/projection';
 import { planUnit } from '../movement';
 import { buildPermits, codeGrid, unitsToWithdraw } from '../sovereignty';
@@ -38,8 +40,8 @@ export function spawnCell(w: World, g: number, strength: number, x: number, y: n
   w.log.push(s.tick, 'threat-spawn', {
     cell: c,
     strength,
-    x: Math.round(x * 1000) / 1000,
-    y: Math.round(y * 1000) / 1000,
+    x: r3(x),
+    y: r3(y),
   });
   return c;
 }

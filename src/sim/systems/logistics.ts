@@ -3,6 +3,7 @@
 // stocks, and a shortfall is logged when the stock runs dry; supply runs leave on schedule
 // when the depot can load them, travel their route, and deliver; costs accrue daily.
 // Stocks never go negative. Stream: logistics.
+import { r3 } from '../events';
 import { advanceAlong, planUnit } from '../movement';
 import { DOMAIN, TASK, type World } from '../world';
 import { homeOf } from './units';
@@ -175,8 +176,4 @@ export function runLogistics(w: World): void {
       s.costAcc[a] = 0;
     }
   }
-}
-
-function r3(v: number): number {
-  return Math.round(v * 1000) / 1000;
 }

@@ -1,6 +1,7 @@
 // System 10 (with metrics.ts): hourly samples into the event log — each participant's picture
 // completeness (share of live threat cells it holds a fresh track of) and total threat
 // strength — so every metric can be computed from the log alone. No randomness.
+import { r3 } from '../events';
 import { knows } from '../picture';
 import { CELL, type World } from '../world';
 
@@ -22,5 +23,5 @@ export function runSample(w: World): void {
     for (let c = 0; c < s.nCells; c++) if (s.cState[c]! < CELL.dead && knows(w, a, c)) known++;
     completeness.push(alive ? Math.round((known / alive) * 10000) / 10000 : 1);
   }
-  w.log.push(s.tick, 'cop', { completeness, threatStrength: Math.round(strength * 1000) / 1000 });
+  w.log.push(s.tick, 'cop', { completeness, threatStrength: r3(strength) });
 }

@@ -3,14 +3,16 @@
 // and absence of security forces; move, attack, withdraw. Reads Def, unit positions (local
 // knowledge of security presence is ground truth for the threat); writes cell state, logs
 // raids and attacks, schedules reports. Stream: threats.
+
 import { threatAllowed } from '../build';
+import { r3 } from '../events';
 import { cellAllowed, segmentClear } from '../geo/pathfind';
 import { cellOf } from '../geo/raster';
 import { snapToDomain } from '../geo/snap';
 import { advanceAlong } from '../movement';
 import { knows } from '../picture';
 import { poisson } from '../rng';
-import { codeGrid } from '../sovereignty';
+import { codeGrid, territoryAt } from '../sovereignty';
 import { CELL, DOMAIN, TARGET, type World } from '../world';
 
 const scratch = new Int32Array(4096);
@@ -78,8 +80,8 @@ export function startRaid(
     cell: c,
     raid: s.cRaid[c]!,
     target: label,
-    x: Math.round(tx * 1000) / 1000,
-    y: Math.round(ty * 1000) / 1000,
+    x: r3(tx),
+    y: r3(ty),
     known,
   });
 }
@@ -250,8 +252,8 @@ function attack(w: World, c: number): void {
     target: label,
     country,
     harm,
-    x: Math.round(s.cx[c]! * 1000) / 1000,
-    y: Math.round(s.cy[c]! * 1000) / 1000,
+    x: r3(s.cx[c]!),
+    y: r3(s.cy[c]!),
   });
   if (reportTo >= 0 && rng() < reportP) {
     s.reports.push({
@@ -272,10 +274,8 @@ function attack(w: World, c: number): void {
 /** The actor whose territory or HQ is nearest: who a ship at sea reports to. */
 function nearestCoastalActor(w: World, x: number, y: number): number {
   const { def } = w;
-  const cell = cellOf(def.masks.spec, x, y);
-  const code = cell >= 0 ? def.airCode[cell]! : 0;
-  if (code > 0 && code < 254 && def.codeToActor[code]! >= 0 && !def.isOrg[def.codeToActor[code]!])
-    return def.codeToActor[code]!;
+  const host = territoryAt(def, x, y);
+  if (host >= 0 && !def.isOrg[host]) return host;
   let best = -1;
   let bestD = Number.POSITIVE_INFINITY;
   for (let a = 0; a < def.nActors; a++) {
