@@ -1,10 +1,44 @@
 // Agreements and mechanisms: every information-sharing agreement and every right (hot
 // pursuit, overflight, base access…) with a switch that orders the worker to change it, plus
 // the joint task forces. In an actor's view only the actor's own arrangements are listed.
+import type { ReactNode } from 'react';
 import { orderSwitch } from '../../store/bridge';
 import { useSession } from '../../store/react';
 import { select } from '../../store/session';
 import { PendingBadge, Switch } from './Switch';
+
+/** One switchable arrangement: its row dims when off, the switch orders the worker to change it. */
+function SwitchRow({
+  kind,
+  index,
+  label,
+  active,
+  pending,
+  ready,
+  children,
+}: {
+  kind: 'agreements' | 'rights';
+  index: number;
+  label: string;
+  active: boolean;
+  pending: { active: boolean } | undefined;
+  ready: boolean;
+  children: ReactNode;
+}) {
+  const on = pending ? pending.active : active;
+  return (
+    <li className={on ? '' : 'off'}>
+      <Switch
+        on={on}
+        pending={!!pending}
+        label={label}
+        disabled={!ready}
+        onChange={(next) => void orderSwitch(kind, index, next)}
+      />
+      <div className="sw-body">{children}</div>
+    </li>
+  );
+}
 
 export function Agreements() {
   const d = useSession((s) => s.description);
@@ -28,64 +62,56 @@ export function Agreements() {
       </p>
       <h3 className="panel-title">Information-sharing agreements ({ags.length})</h3>
       <ul className="switch-list">
-        {ags.map(({ g, i }) => {
-          const p = pending.agreements[i];
-          return (
-            <li key={g.id} className={(p ? p.active : agActive[i]) ? '' : 'off'}>
-              <Switch
-                on={p ? p.active : !!agActive[i]}
-                pending={!!p}
-                label={`Agreement ${g.id}`}
-                disabled={!ready}
-                onChange={(on) => void orderSwitch('agreements', i, on)}
-              />
-              <div className="sw-body">
-                <button
-                  type="button"
-                  className="link sw-name"
-                  onClick={() => select({ kind: 'agreement', index: i }, 'user')}
-                >
-                  {g.name ?? g.id}
-                </button>
-                <PendingBadge show={!!p} />
-                <div className="sw-sub">
-                  {chip(g.from)}
-                  {name(g.from)} {g.bidirectional ? '↔' : '→'} {chip(g.to)}
-                  {name(g.to)} · {g.latencyMin} min
-                </div>
-              </div>
-            </li>
-          );
-        })}
+        {ags.map(({ g, i }) => (
+          <SwitchRow
+            key={g.id}
+            kind="agreements"
+            index={i}
+            label={`Agreement ${g.id}`}
+            active={!!agActive[i]}
+            pending={pending.agreements[i]}
+            ready={ready}
+          >
+            <button
+              type="button"
+              className="link sw-name"
+              onClick={() => select({ kind: 'agreement', index: i }, 'user')}
+            >
+              {g.name ?? g.id}
+            </button>
+            <PendingBadge show={!!pending.agreements[i]} />
+            <div className="sw-sub">
+              {chip(g.from)}
+              {name(g.from)} {g.bidirectional ? '↔' : '→'} {chip(g.to)}
+              {name(g.to)} · {g.latencyMin} min
+            </div>
+          </SwitchRow>
+        ))}
       </ul>
       <h3 className="panel-title">Rights ({rights.length})</h3>
       <ul className="switch-list">
-        {rights.map(({ r, i }) => {
-          const p = pending.rights[i];
-          return (
-            <li key={r.id} className={(p ? p.active : rightsActive[i]) ? '' : 'off'}>
-              <Switch
-                on={p ? p.active : !!rightsActive[i]}
-                pending={!!p}
-                label={`Right ${r.id}`}
-                disabled={!ready}
-                onChange={(on) => void orderSwitch('rights', i, on)}
-              />
-              <div className="sw-body">
-                <div className="sw-name">
-                  {r.kind.replace(/-/g, ' ')} <span className="muted">({r.id})</span>
-                  <PendingBadge show={!!p} />
-                </div>
-                <div className="sw-sub">
-                  {chip(r.grantor)}
-                  {name(r.grantor)} grants {chip(r.grantee)}
-                  {name(r.grantee)} · {r.domains.join(', ')}
-                  {r.depthKm > 0 ? ` · ${r.depthKm} km deep` : ''}
-                </div>
-              </div>
-            </li>
-          );
-        })}
+        {rights.map(({ r, i }) => (
+          <SwitchRow
+            key={r.id}
+            kind="rights"
+            index={i}
+            label={`Right ${r.id}`}
+            active={!!rightsActive[i]}
+            pending={pending.rights[i]}
+            ready={ready}
+          >
+            <div className="sw-name">
+              {r.kind.replace(/-/g, ' ')} <span className="muted">({r.id})</span>
+              <PendingBadge show={!!pending.rights[i]} />
+            </div>
+            <div className="sw-sub">
+              {chip(r.grantor)}
+              {name(r.grantor)} grants {chip(r.grantee)}
+              {name(r.grantee)} · {r.domains.join(', ')}
+              {r.depthKm > 0 ? ` · ${r.depthKm} km deep` : ''}
+            </div>
+          </SwitchRow>
+        ))}
       </ul>
       {d.taskForces.length > 0 && (
         <>
