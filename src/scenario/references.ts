@@ -10,8 +10,22 @@ function listIds(items: readonly Named[]): string {
   return ids.length > 12 ? `${ids.slice(0, 12).join(', ')}, … (${ids.length})` : ids.join(', ');
 }
 
+/** The scenario collections that hold coordination mechanisms, in the engine's order. */
+export const MECHANISM_COLLECTIONS = [
+  'jointCentres',
+  'liaisonOffices',
+  'logisticsFrameworks',
+  'capacityBuilding',
+  'dialogues',
+] as const;
+
+function mechanismsOf(s: Scenario): Named[] {
+  return MECHANISM_COLLECTIONS.flatMap((k): readonly Named[] => s[k]);
+}
+
 export function checkReferences(s: Scenario): Problem[] {
   const out: Problem[] = [];
+  const inBoxLater: Array<[string, readonly [number, number]]> = [];
   const sets = new Map<string, Set<string>>();
   const collections: Record<string, readonly Named[]> = {
     actors: s.actors,
@@ -27,8 +41,15 @@ export function checkReferences(s: Scenario): Problem[] {
     traffic: s.traffic,
     supplyRuns: s.supplyRuns,
     injects: s.injects,
+    jointCentres: s.jointCentres,
+    liaisonOffices: s.liaisonOffices,
+    logisticsFrameworks: s.logisticsFrameworks,
+    capacityBuilding: s.capacityBuilding,
+    dialogues: s.dialogues,
+    mechanisms: mechanismsOf(s),
   };
   for (const [name, items] of Object.entries(collections)) {
+    if (name === 'mechanisms') continue; // checked below, with the path of the second one
     const seen = new Set<string>();
     items.forEach((item, i) => {
       if (seen.has(item.id))
@@ -50,6 +71,41 @@ export function checkReferences(s: Scenario): Problem[] {
     }
   };
   const unitTypeIds = Object.keys(s.unitTypes);
+  const mechanismIds = new Set<string>();
+  for (const name of MECHANISM_COLLECTIONS) {
+    const items: readonly Named[] = s[name];
+    items.forEach((m, i) => {
+      if (mechanismIds.has(m.id))
+        out.push({
+          path: `${name}[${i}].id`,
+          message: `found duplicate id "${m.id}"; ids must be unique across all coordination mechanisms`,
+        });
+      mechanismIds.add(m.id);
+    });
+  }
+  sets.set('mechanisms', mechanismIds);
+  const members = (path: string, ids: readonly string[]) =>
+    ids.forEach((a, j) => ref(`${path}[${j}]`, a, 'actors'));
+  s.jointCentres.forEach((c, i) => {
+    ref(`jointCentres[${i}].host`, c.host, 'actors');
+    members(`jointCentres[${i}].members`, c.members);
+    inBoxLater.push([`jointCentres[${i}].position`, c.position]);
+  });
+  s.liaisonOffices.forEach((l, i) => {
+    ref(`liaisonOffices[${i}].from`, l.from, 'actors');
+    ref(`liaisonOffices[${i}].to`, l.to, 'actors');
+    if (l.from === l.to)
+      out.push({
+        path: `liaisonOffices[${i}].to`,
+        message: `found "${l.to}"; a liaison office joins two different actors`,
+      });
+  });
+  s.logisticsFrameworks.forEach((f, i) => members(`logisticsFrameworks[${i}].members`, f.members));
+  s.capacityBuilding.forEach((c, i) => {
+    ref(`capacityBuilding[${i}].provider`, c.provider, 'actors');
+    ref(`capacityBuilding[${i}].recipient`, c.recipient, 'actors');
+  });
+  s.dialogues.forEach((d, i) => members(`dialogues[${i}].participants`, d.participants));
 
   s.geography.countries.forEach((c, i) =>
     ref(`geography.countries[${i}].actor`, c.actor, 'actors'),
@@ -127,6 +183,9 @@ export function checkReferences(s: Scenario): Problem[] {
       case 'right':
         ref(`${p}.right`, inj.right, 'rights');
         break;
+      case 'mechanism':
+        ref(`${p}.mechanism`, inj.mechanism, 'mechanisms');
+        break;
       case 'weather':
         ref(`${p}.zone`, inj.zone, 'zones');
         break;
@@ -145,6 +204,14 @@ export function checkReferences(s: Scenario): Problem[] {
             path: `${p}.actor`,
             message: `found "${inj.actor}"; allowed: a member of ${inj.organisation} (${(org.members ?? []).join(', ')})`,
           });
+        }
+        if (inj.sectorsTo !== undefined) {
+          const others = (org?.members ?? []).filter((m) => m !== inj.actor);
+          if (!others.includes(inj.sectorsTo))
+            out.push({
+              path: `${p}.sectorsTo`,
+              message: `found "${inj.sectorsTo}"; allowed: a remaining member of ${inj.organisation} (${others.join(', ')})`,
+            });
         }
         break;
       }
@@ -165,6 +232,7 @@ export function checkReferences(s: Scenario): Problem[] {
     }
   };
   s.actors.forEach((a, i) => inBox(`actors[${i}].hq`, a.hq));
+  for (const [path, p] of inBoxLater) inBox(path, p);
   s.bases.forEach((b, i) => inBox(`bases[${i}].position`, b.position));
   s.places.forEach((pl, i) => inBox(`places[${i}].position`, pl.position));
   s.routes.forEach((r, i) =>

@@ -118,6 +118,81 @@ export const TaskForce = z.strictObject({
   area: id.optional().describe('Zone id of its area of operations'),
 });
 
+const mechanismBase = {
+  id,
+  name: z.string().min(1),
+  active: z.boolean().default(true).describe('Whether it runs at the start; orders and injects switch it'),
+};
+
+export const JointCentre = z
+  .strictObject({
+    ...mechanismBase,
+    host: id.describe('The organisation or nation that hosts it'),
+    position: position.describe('Where it sits [lon, lat]'),
+    members: z.array(id).min(2).describe('Actors whose staff sit in it'),
+    latencyMin: z
+      .number()
+      .min(0)
+      .max(1440)
+      .default(20)
+      .describe('Minutes from a member learning a track to every other member having it'),
+    reliability: unit01.default(0.99),
+    classificationCeiling: z.number().int().min(0).max(3).default(2),
+    scope: z.array(ThreatKind).min(1).or(z.literal('all')).default('all'),
+  })
+  .describe(
+    "A joint operations centre: members' new tracks are fused and redistributed to every other member after its latency, whatever their bilateral agreements",
+  );
+
+export const LiaisonOffice = z
+  .strictObject({
+    ...mechanismBase,
+    from: id.describe('The actor that sends liaison officers'),
+    to: id.describe('The actor that hosts them'),
+    latencyFactor: z
+      .number()
+      .min(0.05)
+      .max(1)
+      .default(0.5)
+      .describe('Multiplies the latency of every agreement between the pair'),
+    trustGainPerDay: z.number().min(0).max(0.1).default(0.004).describe('Trust gained both ways per day'),
+  })
+  .describe('Liaison officers: one pair shares faster and comes to trust each other more');
+
+export const LogisticsFramework = z
+  .strictObject({
+    ...mechanismBase,
+    members: z.array(id).min(2),
+  })
+  .describe("A shared logistics framework: members' units resupply at any member's bases");
+
+export const CapacityBuilding = z
+  .strictObject({
+    ...mechanismBase,
+    provider: id.describe('The actor that trains and pays'),
+    recipient: id.describe('The nation whose units are trained'),
+    readinessGainPerDay: z
+      .number()
+      .min(0)
+      .max(0.1)
+      .default(0.005)
+      .describe("Added daily to the recipient's readiness norm and to its units' readiness"),
+    readinessCap: unit01.default(0.95),
+    costPerDay: z.number().min(0).default(5).describe("Cost units per day, from the provider's budget"),
+  })
+  .describe("Capacity building: training that raises a nation's readiness over time, at a cost");
+
+export const StrategicDialogue = z
+  .strictObject({
+    ...mechanismBase,
+    participants: z.array(id).min(2),
+    everyDays: z.number().min(0.5).max(365).describe('Days between meetings'),
+    firstAt: ScenarioTime.default('D+1').describe('The first meeting'),
+    trustGain: z.number().min(0).max(0.5).default(0.03).describe('Trust gained each meeting, every pair, both ways'),
+    costPerMeeting: z.number().min(0).default(10).describe('Cost units per participant per meeting'),
+  })
+  .describe('Strategic dialogues: periodic meetings that raise trust between the participants');
+
 export const Stocks = z.strictObject({
   fuel: z.number().min(0).describe('Fuel, unit-hours of movement'),
   supplies: z.number().min(0).describe('Supplies, unit-days'),
@@ -293,6 +368,14 @@ export const Inject = z.discriminatedUnion('kind', [
     active: z.boolean(),
   }),
   z.strictObject({ ...InjectBase, kind: z.literal('right'), right: id, active: z.boolean() }),
+  z
+    .strictObject({
+      ...InjectBase,
+      kind: z.literal('mechanism'),
+      mechanism: id.describe('A joint centre, liaison office, framework, programme or dialogue'),
+      active: z.boolean(),
+    })
+    .describe('Opens or closes a coordination mechanism'),
   z.strictObject({
     ...InjectBase,
     kind: z.literal('weather'),
@@ -307,6 +390,9 @@ export const Inject = z.discriminatedUnion('kind', [
       kind: z.literal('withdraw'),
       actor: id.describe('The member that leaves'),
       organisation: id.describe('The organisation it leaves'),
+      sectorsTo: id
+        .optional()
+        .describe("A remaining member that takes over the leaver's sectors; without it they are lost"),
     })
     .describe(
       "A member leaves an organisation: its sharing with the organisation stops, rights between it and the remaining members lapse, and its units under the organisation's task forces return to national command",
@@ -362,6 +448,11 @@ export const Scenario = z.strictObject({
   agreements: z.array(Agreement).default([]),
   rights: z.array(Right).default([]),
   taskForces: z.array(TaskForce).default([]),
+  jointCentres: z.array(JointCentre).default([]),
+  liaisonOffices: z.array(LiaisonOffice).default([]),
+  logisticsFrameworks: z.array(LogisticsFramework).default([]),
+  capacityBuilding: z.array(CapacityBuilding).default([]),
+  dialogues: z.array(StrategicDialogue).default([]),
   bases: z.array(Base).min(1),
   routes: z.array(Route).default([]),
   zones: z.array(Zone).default([]),
@@ -405,3 +496,8 @@ export type Traffic = z.infer<typeof Traffic>;
 export type SupplyRun = z.infer<typeof SupplyRun>;
 export type Inject = z.infer<typeof Inject>;
 export type Parameter = z.infer<typeof Parameter>;
+export type JointCentre = z.infer<typeof JointCentre>;
+export type LiaisonOffice = z.infer<typeof LiaisonOffice>;
+export type LogisticsFramework = z.infer<typeof LogisticsFramework>;
+export type CapacityBuilding = z.infer<typeof CapacityBuilding>;
+export type StrategicDialogue = z.infer<typeof StrategicDialogue>;

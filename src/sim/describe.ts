@@ -247,6 +247,8 @@ function injectSubject(inj: Def['scenario']['injects'][number]): string {
       return `${inj.agreement} ${inj.active ? 'on' : 'off'}`;
     case 'right':
       return `${inj.right} ${inj.active ? 'on' : 'off'}`;
+    case 'mechanism':
+      return `${inj.mechanism} ${inj.active ? 'opens' : 'closes'}`;
     case 'weather':
       return `${inj.zone} closed to ${inj.closes.join(', ')}`;
     case 'funding':
