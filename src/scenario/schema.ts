@@ -121,7 +121,10 @@ export const TaskForce = z.strictObject({
 const mechanismBase = {
   id,
   name: z.string().min(1),
-  active: z.boolean().default(true).describe('Whether it runs at the start; orders and injects switch it'),
+  active: z
+    .boolean()
+    .default(true)
+    .describe('Whether it runs at the start; orders and injects switch it'),
 };
 
 export const JointCentre = z
@@ -155,7 +158,12 @@ export const LiaisonOffice = z
       .max(1)
       .default(0.5)
       .describe('Multiplies the latency of every agreement between the pair'),
-    trustGainPerDay: z.number().min(0).max(0.1).default(0.004).describe('Trust gained both ways per day'),
+    trustGainPerDay: z
+      .number()
+      .min(0)
+      .max(0.1)
+      .default(0.004)
+      .describe('Trust gained both ways per day'),
   })
   .describe('Liaison officers: one pair shares faster and comes to trust each other more');
 
@@ -178,7 +186,11 @@ export const CapacityBuilding = z
       .default(0.005)
       .describe("Added daily to the recipient's readiness norm and to its units' readiness"),
     readinessCap: unit01.default(0.95),
-    costPerDay: z.number().min(0).default(5).describe("Cost units per day, from the provider's budget"),
+    costPerDay: z
+      .number()
+      .min(0)
+      .default(5)
+      .describe("Cost units per day, from the provider's budget"),
   })
   .describe("Capacity building: training that raises a nation's readiness over time, at a cost");
 
@@ -188,8 +200,17 @@ export const StrategicDialogue = z
     participants: z.array(id).min(2),
     everyDays: z.number().min(0.5).max(365).describe('Days between meetings'),
     firstAt: ScenarioTime.default('D+1').describe('The first meeting'),
-    trustGain: z.number().min(0).max(0.5).default(0.03).describe('Trust gained each meeting, every pair, both ways'),
-    costPerMeeting: z.number().min(0).default(10).describe('Cost units per participant per meeting'),
+    trustGain: z
+      .number()
+      .min(0)
+      .max(0.5)
+      .default(0.03)
+      .describe('Trust gained each meeting, every pair, both ways'),
+    costPerMeeting: z
+      .number()
+      .min(0)
+      .default(10)
+      .describe('Cost units per participant per meeting'),
   })
   .describe('Strategic dialogues: periodic meetings that raise trust between the participants');
 
@@ -392,7 +413,9 @@ export const Inject = z.discriminatedUnion('kind', [
       organisation: id.describe('The organisation it leaves'),
       sectorsTo: id
         .optional()
-        .describe("A remaining member that takes over the leaver's sectors; without it they are lost"),
+        .describe(
+          "A remaining member that takes over the leaver's sectors; without it they are lost",
+        ),
     })
     .describe(
       "A member leaves an organisation: its sharing with the organisation stops, rights between it and the remaining members lapse, and its units under the organisation's task forces return to national command",

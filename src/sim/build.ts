@@ -2,6 +2,7 @@
 // `Def` (indices, km geometry, masks) and the initial `State`. Runs once per load, so it may
 // use maps and closures freely; nothing here runs per tick.
 import type { Scenario } from '../scenario/schema';
+import { buildMechanisms, initiallyActive, scopeBits } from './build-mechanisms';
 import { buildMasks, CODE_LAND, CODE_OTHER } from './geo/masks';
 import { toX, toY } from './geo/projection';
 import { cellCenterX, cellCenterY, cellOf } from './geo/raster';
@@ -104,10 +105,10 @@ export function sliceAlong(p: Polyline, a: number, b: number): number[] {
  * number of members and their divergence (mean pairwise distance of their threat priorities,
  * 0..1); majority grows gently with members; a lead nation decides alone.
  */
-export function decisionFactor(sc: Scenario, actorId: string): number {
+export function decisionFactor(sc: Scenario, actorId: string, members: string[]): number {
   const a = sc.actors.find((x) => x.id === actorId);
-  if (a?.kind !== 'organisation' || !a.members?.length) return 1;
-  const m = a.members.length;
+  if (a?.kind !== 'organisation' || !members.length) return 1;
+  const m = members.length;
   if (a.decisionRule === 'lead-nation') return 1;
   if (a.decisionRule === 'majority') return 1 + 0.05 * (m - 1);
   const kinds = Object.keys(THREAT_KIND_INDEX) as Array<keyof typeof THREAT_KIND_INDEX>;
@@ -119,14 +120,18 @@ export function decisionFactor(sc: Scenario, actorId: string): number {
   let pairs = 0;
   for (let i = 0; i < m; i++) {
     for (let j = i + 1; j < m; j++) {
-      const u = vec(a.members[i]!);
-      const v = vec(a.members[j]!);
+      const u = vec(members[i]!);
+      const v = vec(members[j]!);
       sum += Math.sqrt(u.reduce((acc, x, k) => acc + (x - v[k]!) ** 2, 0) / kinds.length);
       pairs++;
     }
   }
   const divergence = pairs ? Math.min(1, sum / pairs) : 0;
   return 1 + 0.15 * (m - 1) * (1 + divergence);
+}
+
+function membersOf(sc: Scenario, actorId: string): string[] {
+  return sc.actors.find((x) => x.id === actorId)?.members ?? [];
 }
 
 export function buildDef(sc: Scenario, topology: unknown): Def {
@@ -340,12 +345,13 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
       from: actorOf(a.from),
       to: actorOf(a.to),
       bidirectional: a.bidirectional,
-      scope:
-        a.scope === 'all' ? 0xff : a.scope.reduce((m, k) => m | (1 << THREAT_KIND_INDEX[k]), 0),
+      scope: scopeBits(a.scope),
       // A standard reporting protocol cuts latency by a third.
       latencyTicks: Math.max(1, ticks(a.latencyMin * (a.protocol === 'standard' ? 2 / 3 : 1))),
       reliability: a.protocol === 'standard' ? 1 - (1 - a.reliability) / 2 : a.reliability,
       ceiling: a.classificationCeiling,
+      centre: -1,
+      liaisons: [],
     })),
     rights: sc.rights.map((r) => ({
       id: r.id,
@@ -358,9 +364,18 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     taskForces: sc.taskForces.map((t) => ({
       id: t.id,
       commander: actorOf(t.commander),
-      decisionTicks: ticks(t.decisionLatencyMin * decisionFactor(sc, t.commander)),
+      decisionTicks: ticks(
+        t.decisionLatencyMin * decisionFactor(sc, t.commander, membersOf(sc, t.commander)),
+      ),
       area: t.area ? zoneOf(t.area) : -1,
     })),
+    nTreaties: sc.agreements.length,
+    mechanisms: [],
+    centres: [],
+    liaisons: [],
+    frameworks: [],
+    trainings: [],
+    dialogues: [],
     borders: [],
     traffic: sc.traffic.map((t) => ({
       id: t.id,
@@ -380,6 +395,11 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     ),
     startMin: Date.parse(sc.start) / 60000,
   };
+
+  Object.assign(
+    def,
+    buildMechanisms(sc, def.agreements, actorOf, (p) => [xOf(p[0]), yOf(p[1])]),
+  );
 
   sc.actors.forEach((a, i) => {
     for (let k = 0; k < N_THREAT_KINDS; k++) def.priority[i * N_THREAT_KINDS + k] = 1;
@@ -644,8 +664,23 @@ export function initState(
     foundOut: [],
     bFuel: Float64Array.from(sc.bases.map((b) => b.stocks.fuel)),
     bSup: Float64Array.from(sc.bases.map((b) => b.stocks.supplies)),
-    agActive: Uint8Array.from(sc.agreements.map((a) => (a.active ? 1 : 0))),
+    agActive: Uint8Array.from(
+      def.agreements.map((a, i) =>
+        a.centre >= 0
+          ? sc.jointCentres[a.centre]!.active
+            ? 1
+            : 0
+          : sc.agreements[i]!.active
+            ? 1
+            : 0,
+      ),
+    ),
     rightActive: Uint8Array.from(sc.rights.map((r) => (r.active ? 1 : 0))),
+    mechActive: initiallyActive(sc),
+    member: new Uint8Array(nA * nA),
+    tfDecisionTicks: Int32Array.from(def.taskForces.map((t) => t.decisionTicks)),
+    readinessNorm: Float64Array.from(sc.actors.map((a) => a.readiness)),
+    zoneOwner: Int16Array.from(def.zones.map((z) => z.owner)),
     trust: new Float64Array(nA * nA),
     budget: Float64Array.from(sc.actors.map((a) => a.budget)),
     closedUntil: new Int32Array(def.zones.length * 3),
@@ -666,6 +701,9 @@ export function initState(
     runNext: Int32Array.from(def.supplyRuns.map((r) => Math.floor(rng.logistics() * r.everyTicks))),
     costAcc: f(nA),
   };
+  def.members.forEach((ms, org) => {
+    for (const m of ms) s.member[org * nA + m] = 1;
+  });
   sc.actors.forEach((a, i) => {
     for (let j = 0; j < nA; j++)
       s.trust[i * nA + j] = i === j ? 1 : (a.trust[def.actorIds[j]!] ?? a.trustDefault);

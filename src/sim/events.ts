@@ -88,7 +88,12 @@ export interface EventFields {
     agreements: number;
     rights: number;
     units: number;
+    sectors: number;
+    sectorsTo: number;
   };
+  mechanism: { mechanism: number; kind: string; active: boolean; why: string };
+  dialogue: { mechanism: number; participants: number; cost: number };
+  training: { mechanism: number; cost: number; actor: number; readiness: number };
 }
 
 export type EngageOutcome =

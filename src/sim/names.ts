@@ -17,6 +17,8 @@ const FIELDS: Record<string, (def: Def, v: number) => string | number> = {
   base: (d, v) => d.baseIds[v] ?? v,
   agreement: (d, v) => d.agreements[v]?.id ?? v,
   right: (d, v) => d.rights[v]?.id ?? v,
+  mechanism: (d, v) => d.mechanisms[v]?.id ?? v,
+  sectorsTo: (d, v) => d.actorIds[v] ?? v,
   zone: (d, v) => d.zones[v]?.id ?? v,
   inject: (d, v) => d.scenario.injects[v]?.id ?? v,
   run: (d, v) => d.supplyRuns[v]?.id ?? v,

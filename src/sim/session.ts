@@ -153,6 +153,12 @@ export class Session {
           `no right "${o.right}"`,
         );
         break;
+      case 'set-mechanism':
+        check(
+          def.mechanisms.some((m) => m.id === o.mechanism),
+          `no coordination mechanism "${o.mechanism}"`,
+        );
+        break;
       case 'move':
       case 'return':
       case 'patrol-area':

@@ -5,6 +5,7 @@
 import type { SimEvent } from './events';
 import { toLat, toLon } from './geo/projection';
 import { namedEvent } from './names';
+import { mechanismParties } from './systems/mechanisms';
 import { CELL, type Order, type World } from './world';
 
 /** Ground truth: everything, as the white cell sees it. */
@@ -285,6 +286,10 @@ function orderConcerns(w: World, actor: number, detail: string): boolean {
     }
     case 'set-trust':
       return def.actorIds[actor] === o.from;
+    case 'set-mechanism': {
+      const m = def.mechanisms.findIndex((x) => x.id === o.mechanism);
+      return m >= 0 && mechanismParties(def, m).includes(actor);
+    }
     default:
       return def.uOwner[def.unitIds.indexOf(o.unit)] === actor;
   }

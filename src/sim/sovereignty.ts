@@ -74,6 +74,12 @@ export function buildPermits(def: Def, s: State): Permits {
   for (let c = 0; c < 256; c++)
     if (borderCount[c]! > 0) seamCover[c] = seamCover[c]! / borderCount[c]!;
   const baseUse = Uint8Array.from(def.bUsers);
+  // A shared logistics framework: every member may resupply at every member's bases.
+  for (const f of def.frameworks) {
+    if (!s.mechActive[f.mech]) continue;
+    for (let b = 0; b < def.nBases; b++)
+      if (f.members.includes(def.bOwner[b]!)) for (const m of f.members) baseUse[b * nA + m] = 1;
+  }
   def.rights.forEach((r, i) => {
     if (!s.rightActive[i] || r.kind !== 'base-access') return;
     for (let b = 0; b < def.nBases; b++)

@@ -107,6 +107,73 @@ export interface AgreementDef {
   latencyTicks: number;
   reliability: number;
   ceiling: number;
+  /** A joint centre's channel: the centre's index (its mechanism index too); -1 for a treaty. */
+  centre: number;
+  /** Liaison offices (indices into Def.liaisons) between this agreement's two actors. */
+  liaisons: number[];
+}
+
+/** Coordination mechanisms, in one list whose index is the mechanism's (State.mechActive). */
+export const MECH = { centre: 0, liaison: 1, framework: 2, training: 3, dialogue: 4 } as const;
+export const MECH_NAMES = [
+  'joint-centre',
+  'liaison-office',
+  'logistics-framework',
+  'capacity-building',
+  'dialogue',
+] as const;
+
+export interface MechanismDef {
+  id: string;
+  kind: number;
+  /** Index within its kind's list (Def.centres, Def.liaisons…). */
+  index: number;
+}
+
+export interface CentreDef {
+  id: string;
+  mech: number;
+  host: number;
+  members: number[];
+  x: number;
+  y: number;
+  /** Agreement indices of its member-to-member channels. */
+  channels: number[];
+}
+
+export interface LiaisonDef {
+  id: string;
+  mech: number;
+  a: number;
+  b: number;
+  factor: number;
+  trustPerDay: number;
+}
+
+export interface FrameworkDef {
+  id: string;
+  mech: number;
+  members: number[];
+}
+
+export interface TrainingDef {
+  id: string;
+  mech: number;
+  provider: number;
+  recipient: number;
+  gainPerDay: number;
+  cap: number;
+  costPerDay: number;
+}
+
+export interface DialogueDef {
+  id: string;
+  mech: number;
+  participants: number[];
+  firstTick: number;
+  everyTicks: number;
+  gain: number;
+  cost: number;
 }
 
 export interface RightDef {
@@ -226,6 +293,14 @@ export interface Def {
   agreements: AgreementDef[];
   rights: RightDef[];
   taskForces: TaskForceDef[];
+  /** Number of agreements written in the scenario; joint centres' channels follow them. */
+  nTreaties: number;
+  mechanisms: MechanismDef[];
+  centres: CentreDef[];
+  liaisons: LiaisonDef[];
+  frameworks: FrameworkDef[];
+  trainings: TrainingDef[];
+  dialogues: DialogueDef[];
   /** Adjacent land codes (pairs a*256+b, a<b), for seam coverage. */
   borders: number[];
   traffic: TrafficDef[];
@@ -334,6 +409,16 @@ export interface State {
   bSup: Float64Array;
   agActive: Uint8Array;
   rightActive: Uint8Array;
+  /** Per Def.mechanisms: running (1) or not. */
+  mechActive: Uint8Array;
+  /** [organisation * nActors + actor]: a current member (withdrawals clear it). */
+  member: Uint8Array;
+  /** Task forces' decision latency, ticks (consensus friction follows the current members). */
+  tfDecisionTicks: Int32Array;
+  /** The readiness each nation's units recover towards (capacity building raises it). */
+  readinessNorm: Float64Array;
+  /** Zone owners (a withdrawal may hand a sector to another member, or leave it with none). */
+  zoneOwner: Int16Array;
   trust: Float64Array;
   budget: Float64Array;
   closedUntil: Int32Array;
@@ -394,6 +479,7 @@ export interface World {
 export type Order =
   | { tick: number; kind: 'set-agreement'; agreement: string; active: boolean }
   | { tick: number; kind: 'set-right'; right: string; active: boolean }
+  | { tick: number; kind: 'set-mechanism'; mechanism: string; active: boolean }
   | { tick: number; kind: 'move'; unit: string; position: [number, number] }
   | { tick: number; kind: 'patrol-area'; unit: string; zone: string }
   | { tick: number; kind: 'return'; unit: string }

@@ -32,7 +32,7 @@ export function runCommand(w: World): void {
     const tf = node - nA;
     const pictureOf = tf >= 0 ? def.taskForces[tf]!.commander : node;
     if (tf < 0 && def.isOrg[node]) continue; // organisations command through task forces
-    const latency = tf >= 0 ? def.taskForces[tf]!.decisionTicks : def.decisionTicks[node]!;
+    const latency = tf >= 0 ? s.tfDecisionTicks[tf]! : def.decisionTicks[node]!;
     for (let c = 0; c < s.nCells; c++) {
       if (s.cState[c]! >= CELL.dead) continue;
       const slot = node * cap + c;

@@ -5,6 +5,7 @@
 // Messages in flight are State (the map draws them). Stream: info.
 import { observe } from '../picture';
 import { CELL, type Msg, type World } from '../world';
+import { latencyTicks } from './mechanisms';
 
 /** A track is shared again when the observation is this much newer than the last one shared. */
 const RESEND_MIN = 60;
@@ -46,7 +47,7 @@ function send(w: World, from: number, to: number, agreement: number, cell: numbe
     seen: s.trSeen[i]!,
     source,
     sent: s.tick,
-    arrive: s.tick + ag.latencyTicks,
+    arrive: s.tick + latencyTicks(w, agreement),
   };
   if (lost) msg.source = -2; // marks a message that will not arrive
   s.msgs.push(msg);

@@ -6,10 +6,12 @@ import { randomCellIn, threatAllowed } from '../build';
 import { r3 } from '../events';
 import { toX, toY } from '../geo/projection';
 import { planUnit } from '../movement';
-import { buildPermits, codeGrid, unitsToWithdraw } from '../sovereignty';
-import { CELL, DOMAIN, type Order, TARGET, TASK, type World } from '../world';
+import { codeGrid } from '../sovereignty';
+import { CELL, type Def, DOMAIN, type Order, TARGET, TASK, type World } from '../world';
+import { setMechanism } from './mechanisms';
+import { rebuildPermits } from './permits';
 import { startRaid } from './threats';
-import { sendHome } from './units';
+import { withdrawMember } from './withdrawal';
 
 /** Activates a new threat cell of group g at (x, y); returns its index or -1 when full. */
 export function spawnCell(w: World, g: number, strength: number, x: number, y: number): number {
@@ -131,59 +133,22 @@ export function runInjects(w: World): void {
         w.log.push(s.tick, 'funding', { actor: a, amount: inj.amount });
         break;
       }
+      case 'mechanism':
+        setMechanism(w, mechanismOf(def, inj.mechanism), inj.active, 'inject');
+        break;
       case 'narrative':
         w.log.push(s.tick, 'narrative', { message: inj.message, to: inj.to.join(',') });
         break;
       case 'withdraw':
-        withdrawMember(w, def.actorIds.indexOf(inj.actor), def.actorIds.indexOf(inj.organisation));
+        withdrawMember(
+          w,
+          def.actorIds.indexOf(inj.actor),
+          def.actorIds.indexOf(inj.organisation),
+          inj.sectorsTo === undefined ? -1 : def.actorIds.indexOf(inj.sectorsTo),
+        );
         break;
     }
   }
-}
-
-/**
- * A member leaves an organisation (G5 Sahel lost Mali in 2022, Burkina Faso and Niger in
- * 2023): sharing between it and the organisation stops, rights between it and the remaining
- * members lapse (units caught abroad withdraw), and its units under the organisation's task
- * forces return to national command.
- */
-function withdrawMember(w: World, actor: number, org: number): void {
-  const { def, s } = w;
-  const others = new Set(def.members[org]!.filter((m) => m !== actor));
-  let agreements = 0;
-  def.agreements.forEach((a, i) => {
-    const pair = (a.from === actor && a.to === org) || (a.from === org && a.to === actor);
-    if (pair && s.agActive[i]) {
-      s.agActive[i] = 0;
-      agreements++;
-    }
-  });
-  let rights = 0;
-  def.rights.forEach((r, i) => {
-    const between =
-      (r.grantor === actor && (others.has(r.grantee) || r.grantee === org)) ||
-      (r.grantee === actor && others.has(r.grantor));
-    if (between && s.rightActive[i]) {
-      s.rightActive[i] = 0;
-      rights++;
-    }
-  });
-  let units = 0;
-  for (let u = 0; u < def.nUnits; u++) {
-    const tf = s.uCommand[u]!;
-    if (def.uOwner[u] !== actor || tf < 0 || def.taskForces[tf]!.commander !== org) continue;
-    s.uCommand[u] = -1;
-    if (s.uTaskNode[u]! >= def.nActors) sendHome(w, u);
-    units++;
-  }
-  if (rights) rebuildPermits(w);
-  w.log.push(s.tick, 'withdrawal', { actor, organisation: org, agreements, rights, units });
-}
-
-/** New permits after a right changed; units caught abroad head home through the exit. */
-function rebuildPermits(w: World): void {
-  w.permits = buildPermits(w.def, w.s);
-  for (const u of unitsToWithdraw(w)) sendHome(w, u);
 }
 
 /** Orders are validated when given (session.ts); here they only take effect. */
@@ -206,6 +171,9 @@ function applyOrder(w: World, o: Order): void {
     case 'set-right':
       s.rightActive[def.rights.findIndex((r) => r.id === o.right)] = o.active ? 1 : 0;
       rebuildPermits(w);
+      break;
+    case 'set-mechanism':
+      setMechanism(w, mechanismOf(def, o.mechanism), o.active, 'order');
       break;
     case 'move': {
       const u = def.unitIds.indexOf(o.unit);
@@ -241,4 +209,8 @@ function applyOrder(w: World, o: Order): void {
       break;
     }
   }
+}
+
+function mechanismOf(def: Def, id: string): number {
+  return def.mechanisms.findIndex((m) => m.id === id);
 }

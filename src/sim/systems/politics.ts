@@ -2,18 +2,11 @@
 // track that came from a partner) raise it both ways; withheld information found out lowers
 // the victim's trust in the withholder; a pursuit into a partner's territory may become a
 // sovereignty incident (chance = the host's sovereignty sensitivity × ½) that lowers the
-// host's trust in the pursuer. Readiness recovers at base, wears on short supplies. Stream: politics.
+// host's trust in the pursuer. Readiness recovers at base, wears on short supplies; then the
+// coordination mechanisms act (mechanisms.ts). Stream: politics.
 import { TASK, type World } from '../world';
-
-function adjust(w: World, a: number, b: number, delta: number, reason: string): void {
-  const { def, s } = w;
-  if (a < 0 || b < 0 || a === b) return;
-  const i = a * def.nActors + b;
-  const v = Math.min(1, Math.max(0, s.trust[i]! + delta));
-  if (v === s.trust[i]) return;
-  s.trust[i] = v;
-  w.log.push(s.tick, 'trust', { a, b, value: Math.round(v * 10000) / 10000, reason });
-}
+import { runMechanisms } from './mechanisms';
+import { adjustTrust as adjust } from './trust';
 
 export function runPolitics(w: World): void {
   const { def, s } = w;
@@ -47,13 +40,13 @@ export function runPolitics(w: World): void {
   }
   s.politics.length = 0;
   // Readiness recovers at base towards the nation's norm and wears down on short supplies.
-  const sc = def.scenario;
   for (let u = 0; u < def.nUnits; u++) {
     if (s.uTask[u] === TASK.idle) {
-      const norm = sc.actors[def.uOwner[u]!]!.readiness;
+      const norm = s.readinessNorm[def.uOwner[u]!]!;
       if (s.uReady[u]! < norm) s.uReady[u] = Math.min(norm, s.uReady[u]! + 0.002);
     } else if (s.uSup[u]! < 1) {
       s.uReady[u] = Math.max(0.2, s.uReady[u]! - 0.002);
     }
   }
+  runMechanisms(w);
 }

@@ -6,7 +6,8 @@ import { observe } from '../picture';
 import { CELL, DOMAIN, TASK, type World } from '../world';
 
 const found = new Int32Array(4096);
-const HIDDEN_FACTOR = 0.3;
+/** A hiding cell is this much harder to see (its detectability and sweep width scale by it). */
+export const HIDDEN_FACTOR = 0.3;
 
 /** Squared distance from (px, py) to the segment (ax, ay)–(bx, by). */
 function segDist2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
