@@ -46,7 +46,7 @@ async function cmdRun(argv: string[]): Promise<number> {
   const result = runScenario(scenario, { seed, days, ticks, eventsOut });
   if (p.flags.has('json')) {
     process.stdout.write(
-      `${JSON.stringify({ scenario: scenario.id, seed, ticks: result.ticks, hash: result.hash, metrics: result.metrics })}\n`,
+      `${JSON.stringify({ scenario: scenario.id, seed, ticks: result.ticks, hash: result.hash, metrics: result.metrics, breakdown: result.breakdown })}\n`,
     );
   } else {
     process.stdout.write(formatSummary(scenario, seed, result));

@@ -1,6 +1,7 @@
 // `concord run`: build a session, run it for the scenario's length (or --days/--ticks), and
 // report the hash and core metrics; optionally write the named event log as NDJSON.
 import type { Scenario } from '../scenario/schema';
+import { type Breakdown, computeBreakdown } from '../sim/breakdown';
 import { ScenarioGeoError } from '../sim/build';
 import type { Metrics } from '../sim/metrics';
 import { namedEvent } from '../sim/names';
@@ -19,6 +20,7 @@ export interface RunResult {
   ticks: number;
   hash: string;
   metrics: Metrics;
+  breakdown: Breakdown;
   events: number;
   loadMs: number;
   runMs: number;
@@ -52,6 +54,7 @@ export function runScenario(scenario: Scenario, o: RunOptions): RunResult {
     ticks: session.tick,
     hash: session.hash(),
     metrics: session.metrics(),
+    breakdown: computeBreakdown(session.def, session.world.log.events),
     events: session.world.log.events.length,
     loadMs: t1 - t0,
     runMs: t2 - t1,
@@ -68,7 +71,29 @@ export function formatSummary(scenario: Scenario, seed: number, r: RunResult): s
   ];
   const width = Math.max(...Object.keys(r.metrics).map((k) => k.length));
   for (const [k, v] of Object.entries(r.metrics)) {
-    lines.push(`  ${k.padEnd(width)}  ${Number.isInteger(v) ? v : v.toFixed(3)}`);
+    lines.push(`  ${k.padEnd(width)}  ${fmt(v)}`);
   }
+  const b = r.breakdown;
+  const section = (title: string, rows: Record<string, number>) => {
+    const keys = Object.keys(rows);
+    if (!keys.length) return;
+    const w = Math.max(...keys.map((k) => k.length));
+    lines.push('', title);
+    for (const k of keys) lines.push(`  ${k.padEnd(w)}  ${fmt(rows[k]!)}`);
+  };
+  const meanH = (rows: Record<string, { meanH: number }>) =>
+    Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, v.meanH]));
+  section('picture completeness by actor (mean)', b.completenessByActor);
+  section('decision latency by command node (mean h)', meanH(b.decisionLatencyHByNode));
+  section('supply shortfalls by nation', b.shortfallsByNation);
+  section('cost by mechanism', b.costByMechanism);
+  lines.push(
+    '',
+    '(--json adds time to share per channel, withheld by sender, cost by actor, hourly completeness)',
+  );
   return `${lines.join('\n')}\n`;
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(3);
 }

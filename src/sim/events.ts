@@ -54,6 +54,10 @@ export interface EventFields {
     reason: 'trust' | 'classification';
   };
   task: { node: number; unit: number; task: string; cell: number };
+  /** A command node found free units for a track but a caveat or sovereignty barred them all. */
+  'task-blocked': { node: number; cell: number; reason: 'caveat' | 'sovereignty' };
+  /** A caveat stopped a unit on a task: no night movement, or no offensive action in contact. */
+  caveat: { unit: number; caveat: 'no-night' | 'no-offensive'; cell: number };
   contact: { unit: number; cell: number; raid: number };
   'on-scene': { unit: number; cell: number; raid: number };
   losses: { unit: number; cell: number; unitLoss: number; threatLoss: number };
@@ -75,7 +79,7 @@ export interface EventFields {
   'convoy-lost': { convoy: number; run: number };
   trust: { a: number; b: number; value: number; reason: string };
   'withheld-found': { from: number; to: number };
-  cop: { completeness: number[]; threatStrength: number };
+  cop: { completeness: number[]; divergence: number; readiness: number; threatStrength: number };
   cost: { actor: number; amount: number };
   weather: { zone: number; closes: string; until: number };
   agreement: { agreement: number; active: boolean };

@@ -2,6 +2,11 @@
 // a saved log reproduces them. Times to detect, respond and inform are restricted means with a
 // 48-hour horizon: a raid never detected (or a partner never told) counts as 48 h, or as the
 // time left in the run if less — the standard treatment of censored times.
+// Coordination measures: picture divergence (mean pairwise Jaccard distance of partners'
+// fresh pictures, hourly), time to share (send to arrival of delivered messages), decision
+// latency (a node's awareness to its tasking), messages withheld, caveat costs (taskings
+// barred and halts or refusals in contact) and sovereignty costs (taskings barred, border
+// stops), mean readiness of the participants' units (hourly).
 
 import type { SimEvent } from './events';
 import { r3 } from './events';
@@ -22,6 +27,14 @@ export const CORE_METRICS = [
   'crossBorderPursuits',
   'sovereigntyIncidents',
   'costUnits',
+  // Coordination measures (issue 4): how partners' pictures, decisions and frictions behave.
+  'pictureDivergence',
+  'meanTimeToShareH',
+  'meanDecisionLatencyH',
+  'messagesWithheld',
+  'caveatCosts',
+  'sovereigntyCosts',
+  'meanReadiness',
 ] as const;
 export type MetricName = (typeof CORE_METRICS)[number];
 export type Metrics = Record<MetricName, number>;
@@ -57,6 +70,18 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
   let threatStrength = Number.NaN;
   const interdictions = new Set<string>();
   const cop: number[] = [];
+  const divergence: number[] = [];
+  const readiness: number[] = [];
+  let withheld = 0;
+  let caveats = 0;
+  let sovereigntyCosts = 0;
+  // Messages: send tick by id; delivered latencies. Decisions: awareness tick by actor × cell.
+  const sentAt = new Map<number, number>();
+  const share: number[] = [];
+  const awareAt = new Map<number, number>();
+  const decide: number[] = [];
+  // A barred tasking counts once until the node tasks someone to that cell (retries repeat it).
+  const barred = new Set<number>();
   // Raids (cell, start, known at start) and, per cell, the ticks it was detected (sensor or
   // report) and the ticks a tasked unit was on scene or in contact.
   const raids: Array<{ cell: number; t0: number; known: boolean }> = [];
@@ -90,6 +115,40 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
       case 'cross-border':
         crossings++;
         break;
+      case 'msg-send':
+        sentAt.set(e.msg, e.t);
+        break;
+      case 'msg-arrive': {
+        const t0 = sentAt.get(e.msg);
+        if (t0 !== undefined) share.push((e.t - t0) * h);
+        sentAt.delete(e.msg);
+        break;
+      }
+      case 'msg-withheld':
+        withheld++;
+        break;
+      case 'task': {
+        if (e.task !== 'respond') break;
+        const who = e.node < nA ? e.node : def.taskForces[e.node - nA]!.commander;
+        const t0 = awareAt.get(who * def.cellCap + e.cell);
+        if (t0 !== undefined) decide.push((e.t - t0) * h);
+        barred.delete(e.node * def.cellCap + e.cell);
+        break;
+      }
+      case 'task-blocked': {
+        const key = e.node * def.cellCap + e.cell;
+        if (barred.has(key)) break;
+        barred.add(key);
+        if (e.reason === 'caveat') caveats++;
+        else sovereigntyCosts++;
+        break;
+      }
+      case 'caveat':
+        caveats++;
+        break;
+      case 'border-stop':
+        sovereigntyCosts++;
+        break;
       case 'sovereignty-incident':
         sovereignty++;
         break;
@@ -101,6 +160,8 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         break;
       case 'cop': {
         cop.push(mean(e.completeness));
+        if (e.divergence >= 0) divergence.push(e.divergence);
+        readiness.push(e.readiness);
         threatStrength = e.threatStrength;
         break;
       }
@@ -115,6 +176,7 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         note(responses, e.cell, e.t);
         break;
       case 'aware': {
+        awareAt.set(e.actor * def.cellCap + e.cell, e.t);
         if (!epStart.has(e.ep)) {
           epStart.set(e.ep, e.t - e.lag);
           epLags.set(e.ep, new Map());
@@ -164,6 +226,13 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
     crossBorderPursuits: crossings,
     sovereigntyIncidents: sovereignty,
     costUnits: r3(cost),
+    pictureDivergence: r3(mean(divergence)),
+    meanTimeToShareH: mean(share),
+    meanDecisionLatencyH: mean(decide),
+    messagesWithheld: withheld,
+    caveatCosts: caveats,
+    sovereigntyCosts,
+    meanReadiness: r3(mean(readiness)),
   };
 }
 

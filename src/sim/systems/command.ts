@@ -58,21 +58,35 @@ export function runCommand(w: World): void {
       const where = territoryAt(def, tx, ty);
       let best = -1;
       let bestTime = Number.POSITIVE_INFINITY;
+      // Why free units were passed over: a caveat, or no right to be there.
+      let caveat = 0;
+      let sovereignty = 0;
       for (const u of mine) {
         if (!AVAILABLE.has(s.uTask[u]!) || s.uEngaged[u]! >= 0) continue;
         const d = def.uDomain[u]!;
         if (d !== DOMAIN.air && d !== g.domain) continue;
-        if (def.uCaveats[u]! & CAVEAT.ownTerritoryOnly && where !== def.uOwner[u]) continue;
+        if (def.uCaveats[u]! & CAVEAT.ownTerritoryOnly && where !== def.uOwner[u]) {
+          caveat++;
+          continue;
+        }
         const dist = Math.hypot(tx - s.ux[u]!, ty - s.uy[u]!);
         const hours = dist / def.uSpeed[u]!;
         if (s.uFuel[u]! < hours * 2.5 + 0.5) continue;
-        if (hours < bestTime && unitMayBe(w, u, tx, ty)) {
-          bestTime = hours;
-          best = u;
+        if (hours < bestTime) {
+          if (unitMayBe(w, u, tx, ty)) {
+            bestTime = hours;
+            best = u;
+          } else sovereignty++;
         }
       }
       if (best < 0 || !planUnit(w, best, tx, ty)) {
         // Nobody free or able: the staff looks at it again later.
+        if (best < 0 && (caveat || sovereignty))
+          w.log.push(s.tick, 'task-blocked', {
+            node,
+            cell: c,
+            reason: sovereignty ? 'sovereignty' : 'caveat',
+          });
         s.retryAt[slot] = s.tick + retry;
         continue;
       }

@@ -35,6 +35,8 @@ export function runEngagement(w: World): void {
       if (s.uTaskCell[u] === c && !s.uPursuit[u]) {
         s.uPursuit[u] = 1;
         w.log.push(s.tick, 'contact', { unit: u, cell: c, raid: s.cRaid[c]! });
+        if (def.uCaveats[u]! & CAVEAT.noOffensive)
+          w.log.push(s.tick, 'caveat', { unit: u, caveat: 'no-offensive', cell: c });
       }
       if (def.uCaveats[u]! & CAVEAT.noOffensive) continue;
       if (s.uStr[u]! < 1 || def.uFirepower[u]! <= 0) continue;

@@ -116,6 +116,7 @@ export function runUnits(w: World): void {
   for (let u = 0; u < def.nUnits; u++) {
     s.uPrevX[u] = s.ux[u]!;
     s.uPrevY[u] = s.uy[u]!;
+    const movedLast = s.uMoved[u]!;
     s.uMoved[u] = 0;
     const task = s.uTask[u]!;
     if (task === TASK.destroyed || task === TASK.stranded) continue;
@@ -139,6 +140,9 @@ export function runUnits(w: World): void {
       continue;
     }
     if (def.uCaveats[u]! & CAVEAT.noNight && isNight(w, s.ux[u]!)) {
+      // A unit sent after a track that halts for the night: logged once per halt.
+      if (s.uTask[u] === TASK.respond && movedLast > 0)
+        w.log.push(s.tick, 'caveat', { unit: u, caveat: 'no-night', cell: s.uTaskCell[u]! });
       burn(w, u, 0, 1);
       continue;
     }

@@ -1,0 +1,114 @@
+// The coordination measures broken down by who: each actor's picture completeness (mean and
+// hourly series), time to share per channel, decision latency per command node, messages
+// withheld per sender, logistics shortfalls per nation, cost per actor and per mechanism.
+// Computed from the event log alone, like metrics.ts; ids are the scenario's.
+import type { SimEvent } from './events';
+import type { Def } from './world';
+
+export interface Breakdown {
+  completenessByActor: Record<string, number>;
+  /** Hourly samples: hours after start, and each participant's completeness. */
+  completenessSeries: { hours: number[]; byActor: Record<string, number[]> };
+  timeToShareHByChannel: Record<string, { messages: number; meanH: number }>;
+  decisionLatencyHByNode: Record<string, { taskings: number; meanH: number }>;
+  withheldByActor: Record<string, number>;
+  shortfallsByNation: Record<string, number>;
+  costByActor: Record<string, number>;
+  costByMechanism: Record<string, number>;
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+
+class Means {
+  private sum = new Map<string, number>();
+  private n = new Map<string, number>();
+  add(key: string, v: number): void {
+    this.sum.set(key, (this.sum.get(key) ?? 0) + v);
+    this.n.set(key, (this.n.get(key) ?? 0) + 1);
+  }
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.n);
+  }
+  means<T>(make: (n: number, mean: number) => T): Record<string, T> {
+    const out: Record<string, T> = {};
+    for (const [k, n] of this.n) out[k] = make(n, round(this.sum.get(k)! / n));
+    return out;
+  }
+  totals(): Record<string, number> {
+    return Object.fromEntries([...this.sum].map(([k, v]) => [k, round(v)]));
+  }
+}
+
+export function computeBreakdown(def: Def, events: readonly SimEvent[]): Breakdown {
+  const h = def.tickMinutes / 60;
+  const nA = def.nActors;
+  const actor = (i: number) => def.actorIds[i]!;
+  const node = (i: number) => (i < nA ? actor(i) : def.taskForces[i - nA]!.id);
+  const participants = def.actorIds.filter((_, i) => def.participant[i]);
+  const series = { hours: [] as number[], byActor: {} as Record<string, number[]> };
+  for (const id of participants) series.byActor[id] = [];
+  const completeness = new Means();
+  const share = new Means();
+  const decide = new Means();
+  const withheld = new Means();
+  const shortfalls = new Means();
+  const cost = new Means();
+  const mechCost = new Means();
+  const sent = new Map<number, { t: number; agreement: number }>();
+  const awareAt = new Map<number, number>();
+  for (const e of events) {
+    switch (e.k) {
+      case 'cop':
+        series.hours.push(round((e.t + 1) * h));
+        e.completeness.forEach((v, i) => {
+          series.byActor[participants[i]!]!.push(v);
+          completeness.add(participants[i]!, v);
+        });
+        break;
+      case 'msg-send':
+        sent.set(e.msg, { t: e.t, agreement: e.agreement });
+        break;
+      case 'msg-arrive': {
+        const m = sent.get(e.msg);
+        if (m) share.add(def.agreements[m.agreement]!.id, (e.t - m.t) * h);
+        sent.delete(e.msg);
+        break;
+      }
+      case 'msg-withheld':
+        withheld.add(actor(e.from), 1);
+        break;
+      case 'aware':
+        awareAt.set(e.actor * def.cellCap + e.cell, e.t);
+        break;
+      case 'task': {
+        if (e.task !== 'respond') break;
+        const who = e.node < nA ? e.node : def.taskForces[e.node - nA]!.commander;
+        const t0 = awareAt.get(who * def.cellCap + e.cell);
+        if (t0 !== undefined) decide.add(node(e.node), (e.t - t0) * h);
+        break;
+      }
+      case 'shortfall':
+        shortfalls.add(actor(e.owner), 1);
+        break;
+      case 'cost':
+        cost.add(actor(e.actor), e.amount);
+        break;
+      case 'training':
+      case 'dialogue':
+        mechCost.add(def.mechanisms[e.mechanism]!.id, e.cost);
+        break;
+      default:
+        break;
+    }
+  }
+  return {
+    completenessByActor: completeness.means((_, m) => m),
+    completenessSeries: series,
+    timeToShareHByChannel: share.means((messages, meanH) => ({ messages, meanH })),
+    decisionLatencyHByNode: decide.means((taskings, meanH) => ({ taskings, meanH })),
+    withheldByActor: withheld.counts(),
+    shortfallsByNation: shortfalls.counts(),
+    costByActor: cost.totals(),
+    costByMechanism: mechCost.totals(),
+  };
+}
