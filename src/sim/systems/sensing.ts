@@ -49,7 +49,7 @@ export function runSensing(w: World): void {
       const conceal = s.cState[c] === CELL.hide ? HIDDEN_FACTOR : 1;
       let seen = false;
       if (sweep > 0) {
-        const half = sweep * g.detectability * conceal * 0.85;
+        const half = sweep * g.detectability * conceal;
         seen =
           segDist2(s.cx[c]!, s.cy[c]!, s.uPrevX[u]!, s.uPrevY[u]!, x, y) <= half * half &&
           rng() < s.uReady[u]!;
