@@ -1,5 +1,11 @@
-// Prints the engine's numbers beside the closed forms, as the Markdown table in docs/VALIDATION.md.
+// Prints the engine's numbers beside the closed forms, as the Markdown tables in docs/VALIDATION.md.
 import { duel, linearLaw, squareLaw } from '../tests/validation/duel';
+import {
+  parallelSweep,
+  type Row,
+  randomSearch,
+  wholeZoneSearch,
+} from '../tests/validation/search-cases';
 
 const rows: string[] = [
   '| law | A₀ | α /h | B₀ | β /h | time to decision, engine | closed form | survivors A, engine | closed form |',
@@ -20,3 +26,30 @@ for (const [law, A0, a, B0, b] of cases) {
   );
 }
 console.log(rows.join('\n'));
+
+// Search: engine P with its interval beside each closed form, per effort level.
+const f3 = (x: number) => x.toFixed(3);
+function searchTable(title: string, rows: Row[], laws: Record<string, string>): void {
+  const names = Object.keys(laws);
+  console.log(`\n${title}\n`);
+  console.log(
+    `| z = W·v·t/A | t over A | engine P (${rows[0]!.n} runs) | interval | ${names.map((k) => laws[k]).join(' | ')} |`,
+  );
+  console.log(`| --- | --- | --- | --- |${' --- |'.repeat(names.length)}`);
+  for (const r of rows)
+    console.log(
+      `| ${r.z} | ${r.hours.toFixed(1)} h | ${f3(r.hits / r.n)} | [${f3(r.lo)}, ${f3(r.hi)}] | ${names.map((k) => f3(r.laws[k]!)).join(' | ')} |`,
+    );
+}
+searchTable('Random search, middle of the zone', randomSearch().rows, {
+  koopman: 'Koopman 1 − e^−z',
+});
+searchTable('Random search, whole zone', wholeZoneSearch().rows, {
+  koopman: 'Koopman 1 − e^−z',
+  waypoint: 'random-waypoint law',
+});
+const sweep = parallelSweep();
+searchTable('Parallel sweep', sweep.rows, { exhaustive: 'exhaustive min(1, z)' });
+console.log(
+  `\nParallel sweep: ${sweep.efforts.filter((e) => e <= 1 + 1e-9).length} of ${sweep.efforts.length} cells found by full coverage; the last at z = ${f3(Math.max(...sweep.efforts))}.`,
+);

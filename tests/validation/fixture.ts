@@ -4,6 +4,9 @@ import { loadAtlas } from '../../src/cli/load';
 import { validateScenario } from '../../src/scenario/validate';
 import { Session } from '../../src/sim/session';
 
+/** The fixtures' ground: [west, south, east, north] in degrees. */
+export const NIGER_BOX: [number, number, number, number] = [2.4, 13.6, 3.2, 14.2];
+
 export interface FixtureParts {
   id: string;
   name: string;
@@ -27,7 +30,7 @@ export function nigerSession(p: FixtureParts, seed: number): Session {
     durationDays: p.durationDays,
     geography: {
       atlas: '50m',
-      bbox: [2.4, 13.6, 3.2, 14.2],
+      bbox: NIGER_BOX,
       cellKm: p.cellKm,
       countries: [{ iso: '562', actor: 'niger' }],
     },
