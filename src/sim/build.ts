@@ -622,6 +622,7 @@ export function initState(
     uWait: new Int32Array(n),
     uTerritory: new Int16Array(n).fill(-1),
     uEscort: new Int32Array(n).fill(-1),
+    uBase: Int16Array.from(def.uHome),
     uMoved: f(n),
     uStrStart: f(n),
     nCells: 0,

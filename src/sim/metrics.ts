@@ -2,7 +2,7 @@
 // a saved log reproduces them. Times to detect, respond and inform are restricted means with a
 // 48-hour horizon: a raid never detected (or a partner never told) counts as 48 h, or as the
 // time left in the run if less — the standard treatment of censored times.
-// Coordination measures: picture divergence (mean pairwise Jaccard distance of partners'
+// Coordination measures: incidents within 50 km of a land border, picture divergence (mean pairwise Jaccard distance of partners'
 // fresh pictures, hourly), time to share (send to arrival of delivered messages), decision
 // latency (a node's awareness to its tasking), messages withheld, caveat costs (taskings
 // barred and halts or refusals in contact) and sovereignty costs (taskings barred, border
@@ -10,6 +10,7 @@
 
 import type { SimEvent } from './events';
 import { r3 } from './events';
+import { cellOf } from './geo/raster';
 import type { Def } from './world';
 
 export const CORE_METRICS = [
@@ -28,6 +29,7 @@ export const CORE_METRICS = [
   'sovereigntyIncidents',
   'costUnits',
   // Coordination measures (issue 4): how partners' pictures, decisions and frictions behave.
+  'borderZoneIncidents',
   'pictureDivergence',
   'meanTimeToShareH',
   'meanDecisionLatencyH',
@@ -40,6 +42,8 @@ export type MetricName = (typeof CORE_METRICS)[number];
 export type Metrics = Record<MetricName, number>;
 
 export const HORIZON_H = 48;
+/** Incidents within this distance of a land border count as border-zone incidents (the seams). */
+export const BORDER_ZONE_KM = 50;
 
 function mean(xs: number[]): number {
   let s = 0;
@@ -73,6 +77,7 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
   const divergence: number[] = [];
   const readiness: number[] = [];
   let withheld = 0;
+  let border = 0;
   let caveats = 0;
   let sovereigntyCosts = 0;
   // Messages: send tick by id; delivered latencies. Decisions: awareness tick by actor × cell.
@@ -98,10 +103,13 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
 
   for (const e of events) {
     switch (e.k) {
-      case 'attack':
+      case 'attack': {
         incidents++;
         harm += e.harm;
+        const c = cellOf(def.masks.spec, e.x, e.y);
+        if (c >= 0 && def.masks.borderKm[c]! <= BORDER_ZONE_KM) border++;
         break;
+      }
       case 'prevented':
         prevented++;
         break;
@@ -226,6 +234,7 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
     crossBorderPursuits: crossings,
     sovereigntyIncidents: sovereignty,
     costUnits: r3(cost),
+    borderZoneIncidents: border,
     pictureDivergence: r3(mean(divergence)),
     meanTimeToShareH: mean(share),
     meanDecisionLatencyH: mean(decide),

@@ -354,6 +354,8 @@ export interface State {
   uWait: Int32Array;
   uTerritory: Int16Array;
   uEscort: Int32Array;
+  /** The base the unit returns to for resupply (home, or a nearer one it may use). */
+  uBase: Int16Array;
   uMoved: Float64Array;
   /** Strength when the current engagement began (0 when not engaged). */
   uStrStart: Float64Array;

@@ -14,7 +14,7 @@ function atUsableBase(w: World, u: number): number {
   const { def, s } = w;
   const owner = def.uOwner[u]!;
   const sea = def.uDomain[u] === DOMAIN.sea;
-  const home = def.uHome[u]!;
+  const home = s.uBase[u]!;
   const [hx, hy] = homeOf(w, u);
   if (
     Math.hypot(hx - s.ux[u]!, hy - s.uy[u]!) < AT_BASE_KM &&

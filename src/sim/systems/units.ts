@@ -6,15 +6,16 @@ import { randomCellIn } from '../build';
 import { cellOf } from '../geo/raster';
 import { planUnit, stepUnit } from '../movement';
 import { freshTicks } from '../picture';
-import { allowedFor, codeGrid, territoryAt } from '../sovereignty';
+import { allowedFor, codeGrid, territoryAt, unitMayBe } from '../sovereignty';
 import { CAVEAT, DOMAIN, TASK, type World } from '../world';
 
 const pt = { x: 0, y: 0 };
 const SEARCH_HOURS = 3;
 
 /** Where unit u docks or lands at its home base. */
+/** Where unit u returns to: its home base, or the base it was last sent to resupply at. */
 export function homeOf(w: World, u: number): [number, number] {
-  const b = w.def.uHome[u]!;
+  const b = w.s.uBase[u]!;
   return w.def.uDomain[u] === DOMAIN.sea
     ? [w.def.bBerthX[b]!, w.def.bBerthY[b]!]
     : [w.def.bX[b]!, w.def.bY[b]!];
@@ -62,8 +63,44 @@ export function releaseUnit(w: World, u: number): void {
 export function sendHome(w: World, u: number): void {
   releaseUnit(w, u);
   w.s.uTask[u] = TASK.return;
+  if (resupplyNearer(w, u)) return;
+  w.s.uBase[u] = w.def.uHome[u]!;
   const [hx, hy] = homeOf(w, u);
   planUnit(w, u, hx, hy);
+}
+
+/**
+ * A unit heading back to refuel goes to the nearest base it may use (own, listed user, a
+ * base-access right or a shared logistics framework), can reach on the fuel it has, may enter,
+ * and that holds half a tank of fuel — home first among equals, home when none qualifies. Up to
+ * three are tried, nearest first.
+ */
+function resupplyNearer(w: World, u: number): boolean {
+  const { def, s } = w;
+  const owner = def.uOwner[u]!;
+  const sea = def.uDomain[u] === DOMAIN.sea;
+  const at = (b: number): [number, number] =>
+    sea ? [def.bBerthX[b]!, def.bBerthY[b]!] : [def.bX[b]!, def.bY[b]!];
+  const home = def.uHome[u]!;
+  const reach = s.uFuel[u]! * def.uSpeed[u]! * 0.9;
+  const options: Array<[number, number]> = [];
+  for (let b = 0; b < def.nBases; b++) {
+    if (!w.permits.baseUse[b * def.nActors + owner]) continue;
+    if (s.bFuel[b]! < def.uFuelCap[u]! * 0.5) continue;
+    const [bx, by] = at(b);
+    const d = Math.hypot(bx - s.ux[u]!, by - s.uy[u]!);
+    if (d <= reach || b === home) options.push([d, b === home ? -1 : b]);
+  }
+  options.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  for (const [, k] of options.slice(0, 3)) {
+    const b = k < 0 ? home : k;
+    const [bx, by] = at(b);
+    if (b !== home && !unitMayBe(w, u, bx, by)) continue;
+    if (!planUnit(w, u, bx, by)) continue;
+    s.uBase[u] = b;
+    return true;
+  }
+  return false;
 }
 
 function fuelToHome(w: World, u: number): number {
