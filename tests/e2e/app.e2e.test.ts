@@ -1,11 +1,23 @@
 // The planner's app in real Chromium: loads clean, draws a map, plays, inspects, filters by
 // actor, reopens a moment from the URL, and leaves a mid-run screenshot of each scenario in
 // test-results/ for a person to look at.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sim } from '../sim/driver';
 import { type App, startApp } from './browser';
+
+/** Every scenario file with the tick halfway through its run (the app offers the same files). */
+const midRun: Array<[string, number]> = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => {
+    const sc = JSON.parse(readFileSync(`scenarios/${f}`, 'utf8')) as {
+      durationDays: number;
+      tickMinutes: number;
+    };
+    return [f.slice(0, -5), Math.round((sc.durationDays * 1440) / sc.tickMinutes / 2)];
+  });
 
 let app: App;
 beforeAll(async () => {
@@ -167,16 +179,19 @@ describe('the planner app', () => {
     await page.close();
   });
 
-  it.each([
-    ['sahel-ct', 1440],
-    ['sea-maritime', 672],
-  ])('writes a mid-run screenshot of %s', async (name, t) => {
-    const { page } = await open(`?scenario=${name}&seed=7&t=${t}&view=truth`);
+  it.each(midRun)('writes a mid-run screenshot of %s (t=%i)', async (name, t) => {
+    const { page, errors } = await open(`?scenario=${name}&seed=7&t=${t}&view=truth`);
     await page.waitForTimeout(600);
     await page.screenshot({ path: `test-results/${name}-t${t}.png` });
+    // Halfway through, the white cell still sees live threats on the map.
+    const drawn = await page.evaluate(() =>
+      Number((window as unknown as { concord: Concord }).concord.map!.stats().threatsDrawn),
+    );
+    expect(drawn).toBeGreaterThan(0);
     await page.evaluate(() => (window as unknown as { concord: Concord }).concord.setView(0));
     await page.waitForTimeout(300);
     await page.screenshot({ path: `test-results/${name}-t${t}-actor0.png` });
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
