@@ -11,7 +11,7 @@ const filter = process.argv[3] ?? '';
 for (const e of [...MECHANISMS, ...FRICTIONS]) {
   if (filter && !e.name.includes(filter)) continue;
   const t0 = performance.now();
-  const d = pairedDiffs(e, seeds(n));
+  const d = pairedDiffs(e, seeds(Math.max(n, e.seeds ?? 0)));
   const ci = ci95(d);
   const ok = e.direction > 0 ? ci.lo > 0 : ci.hi < 0;
   const f = (v: number) => v.toFixed(3);

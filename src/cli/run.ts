@@ -54,7 +54,7 @@ export function runScenario(scenario: Scenario, o: RunOptions): RunResult {
     ticks: session.tick,
     hash: session.hash(),
     metrics: session.metrics(),
-    breakdown: computeBreakdown(session.def, session.world.log.events),
+    breakdown: computeBreakdown(session.def, session.world.log.events, session.tick),
     events: session.world.log.events.length,
     loadMs: t1 - t0,
     runMs: t2 - t1,

@@ -142,6 +142,11 @@ export const JointCentre = z
     reliability: unit01.default(0.99),
     classificationCeiling: z.number().int().min(0).max(3).default(2),
     scope: z.array(ThreatKind).min(1).or(z.literal('all')).default('all'),
+    withholding: unit01
+      .default(0.5)
+      .describe(
+        "Share of members' usual withholding from partners they trust little that persists among staff sitting together (0 none, 1 all)",
+      ),
   })
   .describe(
     "A joint operations centre: members' new tracks are fused and redistributed to every other member after its latency, whatever their bilateral agreements",

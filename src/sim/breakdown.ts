@@ -3,6 +3,7 @@
 // withheld per sender, logistics shortfalls per nation, cost per actor and per mechanism.
 // Computed from the event log alone, like metrics.ts; ids are the scenario's.
 import type { SimEvent } from './events';
+import { raidTimes } from './raid-times';
 import type { Def } from './world';
 
 export interface Breakdown {
@@ -13,6 +14,14 @@ export interface Breakdown {
   decisionLatencyHByNode: Record<string, { taskings: number; meanH: number }>;
   withheldByActor: Record<string, number>;
   shortfallsByNation: Record<string, number>;
+  /** Units that ran out of fuel (stranded), by owner. */
+  outOfFuelByNation: Record<string, number>;
+  /** Resupplies drawn at bases, by the unit's owner and whose base: own or a partner's. */
+  resuppliesByNation: Record<string, { own: number; partner: number }>;
+  /** Mean time to respond to detected raids, by the country of the raid's target. */
+  timeToRespondHByCountry: Record<string, number>;
+  /** Incidents by the country they happened in ('none' at sea or outside listed states). */
+  incidentsByCountry: Record<string, number>;
   costByActor: Record<string, number>;
   costByMechanism: Record<string, number>;
 }
@@ -39,7 +48,7 @@ class Means {
   }
 }
 
-export function computeBreakdown(def: Def, events: readonly SimEvent[]): Breakdown {
+export function computeBreakdown(def: Def, events: readonly SimEvent[], now: number): Breakdown {
   const h = def.tickMinutes / 60;
   const nA = def.nActors;
   const actor = (i: number) => def.actorIds[i]!;
@@ -52,6 +61,9 @@ export function computeBreakdown(def: Def, events: readonly SimEvent[]): Breakdo
   const decide = new Means();
   const withheld = new Means();
   const shortfalls = new Means();
+  const incidents = new Means();
+  const outOfFuel = new Means();
+  const resupplies: Record<string, { own: number; partner: number }> = {};
   const cost = new Means();
   const mechCost = new Means();
   const sent = new Map<number, { t: number; agreement: number }>();
@@ -87,6 +99,20 @@ export function computeBreakdown(def: Def, events: readonly SimEvent[]): Breakdo
         if (t0 !== undefined) decide.add(node(e.node), (e.t - t0) * h);
         break;
       }
+      case 'out-of-fuel':
+        outOfFuel.add(actor(def.uOwner[e.unit]!), 1);
+        break;
+      case 'resupply': {
+        const who = actor(def.uOwner[e.unit]!);
+        const r = resupplies[who] ?? { own: 0, partner: 0 };
+        resupplies[who] = r;
+        if (def.bOwner[e.base] === def.uOwner[e.unit]) r.own++;
+        else r.partner++;
+        break;
+      }
+      case 'attack':
+        incidents.add(e.country >= 0 ? actor(e.country) : 'none', 1);
+        break;
       case 'shortfall':
         shortfalls.add(actor(e.owner), 1);
         break;
@@ -101,13 +127,21 @@ export function computeBreakdown(def: Def, events: readonly SimEvent[]): Breakdo
         break;
     }
   }
+  const respond = new Means();
+  for (const r of raidTimes(def, events, now))
+    if (r.respondH !== undefined)
+      respond.add(r.country >= 0 ? actor(r.country) : 'none', r.respondH);
   return {
+    timeToRespondHByCountry: respond.means((_, m) => m),
     completenessByActor: completeness.means((_, m) => m),
     completenessSeries: series,
     timeToShareHByChannel: share.means((messages, meanH) => ({ messages, meanH })),
     decisionLatencyHByNode: decide.means((taskings, meanH) => ({ taskings, meanH })),
     withheldByActor: withheld.counts(),
     shortfallsByNation: shortfalls.counts(),
+    incidentsByCountry: incidents.counts(),
+    outOfFuelByNation: outOfFuel.counts(),
+    resuppliesByNation: resupplies,
     costByActor: cost.totals(),
     costByMechanism: mechCost.totals(),
   };

@@ -18,6 +18,7 @@ import {
 export interface MechanismParts {
   mechanisms: MechanismDef[];
   centres: CentreDef[];
+  centreRelay: Uint8Array;
   liaisons: LiaisonDef[];
   frameworks: FrameworkDef[];
   trainings: TrainingDef[];
@@ -59,6 +60,7 @@ export function buildMechanisms(
           ceiling: c.classificationCeiling,
           centre: k,
           liaisons: [],
+          withholding: c.withholding,
         });
       }
     return {
@@ -71,6 +73,12 @@ export function buildMechanisms(
       channels,
     };
   });
+  const nA = sc.actors.length;
+  const centreRelay = new Uint8Array(nA * nA);
+  for (const c of centres)
+    for (const m of c.members)
+      for (let src = 0; src < nA; src++)
+        if (!c.members.includes(src)) centreRelay[m * nA + src] = 1;
   const liaisons = sc.liaisonOffices.map(
     (l, k): LiaisonDef => ({
       id: l.id,
@@ -115,7 +123,7 @@ export function buildMechanisms(
       cost: d.costPerMeeting,
     }),
   );
-  return { mechanisms, centres, liaisons, frameworks, trainings, dialogues };
+  return { mechanisms, centres, centreRelay, liaisons, frameworks, trainings, dialogues };
 }
 
 /** Whether a mechanism is running at the start. */

@@ -352,6 +352,7 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
       ceiling: a.classificationCeiling,
       centre: -1,
       liaisons: [],
+      withholding: 1,
     })),
     rights: sc.rights.map((r) => ({
       id: r.id,
@@ -372,6 +373,7 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     nTreaties: sc.agreements.length,
     mechanisms: [],
     centres: [],
+    centreRelay: new Uint8Array(0),
     liaisons: [],
     frameworks: [],
     trainings: [],

@@ -2,7 +2,8 @@
 // codes and lon/lat geometry of everything a snapshot refers to by dense index. Plain
 // JSON-able data built from `Def` (km positions converted back with the projection).
 import { toLat, toLon } from './geo/projection';
-import { type Def, DOMAIN } from './world';
+import { mechanismParties } from './systems/mechanisms';
+import { type Def, DOMAIN, MECH_NAMES } from './world';
 
 export type LonLat = [number, number];
 export type DomainName = 'ground' | 'sea' | 'air';
@@ -65,6 +66,7 @@ export interface WorldDescription {
   routes: Array<{ id: string; name: string; kind: string; coordinates: LonLat[] }>;
   zones: Array<{ id: string; name: string; kind: string; owner: number; polygon: LonLat[][] }>;
   threatGroups: Array<{ id: string; name: string; kind: string; domain: DomainName; sidc: string }>;
+  /** Treaties as written, then joint centres' member-to-member channels. */
   agreements: Array<{
     id: string;
     name: string | null;
@@ -72,6 +74,16 @@ export interface WorldDescription {
     to: number;
     bidirectional: boolean;
     latencyMin: number;
+    /** The joint centre (index into mechanisms) whose channel this is; null for a treaty. */
+    centre: number | null;
+  }>;
+  /** Coordination mechanisms, switchable by order. */
+  mechanisms: Array<{
+    id: string;
+    name: string;
+    kind: string;
+    /** Actors party to it (they see it and may switch it). */
+    parties: number[];
   }>;
   rights: Array<{
     id: string;
@@ -191,13 +203,24 @@ export function describeWorld(def: Def): WorldDescription {
       domain: domainOf(DOMAIN[t.domain]),
       sidc: t.sidc,
     })),
-    agreements: sc.agreements.map((a) => ({
-      id: a.id,
-      name: a.name ?? null,
-      from: actor(a.from),
-      to: actor(a.to),
-      bidirectional: a.bidirectional,
-      latencyMin: a.latencyMin,
+    agreements: def.agreements.map((a, i) => {
+      const written = sc.agreements[i];
+      const centre = a.centre >= 0 ? def.centres[a.centre]! : null;
+      return {
+        id: a.id,
+        name: written?.name ?? (centre ? sc.jointCentres[a.centre]!.name : null),
+        from: a.from,
+        to: a.to,
+        bidirectional: a.bidirectional,
+        latencyMin: written?.latencyMin ?? sc.jointCentres[a.centre]!.latencyMin,
+        centre: centre ? centre.mech : null,
+      };
+    }),
+    mechanisms: def.mechanisms.map((m, i) => ({
+      id: m.id,
+      name: mechanismName(sc, m.id),
+      kind: MECH_NAMES[m.kind]!,
+      parties: [...new Set(mechanismParties(def, i))],
     })),
     rights: sc.rights.map((r) => ({
       id: r.id,
@@ -235,6 +258,18 @@ export function describeWorld(def: Def): WorldDescription {
       subject: injectSubject(inj),
     })),
   };
+}
+
+function mechanismName(sc: Def['scenario'], id: string): string {
+  for (const list of [
+    sc.jointCentres,
+    sc.liaisonOffices,
+    sc.logisticsFrameworks,
+    sc.capacityBuilding,
+    sc.dialogues,
+  ])
+    for (const m of list) if (m.id === id) return m.name;
+  return id;
 }
 
 function injectSubject(inj: Def['scenario']['injects'][number]): string {

@@ -2,15 +2,17 @@
 // a saved log reproduces them. Times to detect, respond and inform are restricted means with a
 // 48-hour horizon: a raid never detected (or a partner never told) counts as 48 h, or as the
 // time left in the run if less — the standard treatment of censored times.
-// Coordination measures: incidents within 50 km of a land border, picture divergence (mean pairwise Jaccard distance of partners'
+// Coordination measures: incidents within 50 km of a border between participants (the
+// coalition's seams), picture divergence (mean pairwise Jaccard distance of partners'
 // fresh pictures, hourly), time to share (send to arrival of delivered messages), decision
-// latency (a node's awareness to its tasking), messages withheld, caveat costs (taskings
+// latency (a node's awareness to its tasking), messages withheld for low trust, caveat costs (taskings
 // barred and halts or refusals in contact) and sovereignty costs (taskings barred, border
 // stops), mean readiness of the participants' units (hourly).
 
 import type { SimEvent } from './events';
 import { r3 } from './events';
 import { cellOf } from './geo/raster';
+import { HORIZON_H, raidTimes } from './raid-times';
 import type { Def } from './world';
 
 export const CORE_METRICS = [
@@ -41,8 +43,8 @@ export const CORE_METRICS = [
 export type MetricName = (typeof CORE_METRICS)[number];
 export type Metrics = Record<MetricName, number>;
 
-export const HORIZON_H = 48;
-/** Incidents within this distance of a land border count as border-zone incidents (the seams). */
+export { HORIZON_H };
+/** Incidents this close to a land border between two participants are border-zone incidents. */
 export const BORDER_ZONE_KM = 50;
 
 function mean(xs: number[]): number {
@@ -87,16 +89,6 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
   const decide: number[] = [];
   // A barred tasking counts once until the node tasks someone to that cell (retries repeat it).
   const barred = new Set<number>();
-  // Raids (cell, start, known at start) and, per cell, the ticks it was detected (sensor or
-  // report) and the ticks a tasked unit was on scene or in contact.
-  const raids: Array<{ cell: number; t0: number; known: boolean }> = [];
-  const detects = new Map<number, number[]>();
-  const responses = new Map<number, number[]>();
-  const note = (m: Map<number, number[]>, cell: number, t: number) => {
-    const list = m.get(cell);
-    if (list) list.push(t);
-    else m.set(cell, [t]);
-  };
   // Awareness episodes: start tick and each actor's first lag.
   const epStart = new Map<number, number>();
   const epLags = new Map<number, Map<number, number>>();
@@ -107,7 +99,7 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         incidents++;
         harm += e.harm;
         const c = cellOf(def.masks.spec, e.x, e.y);
-        if (c >= 0 && def.masks.borderKm[c]! <= BORDER_ZONE_KM) border++;
+        if (c >= 0 && def.masks.borderKm[c]! <= BORDER_ZONE_KM && partnersSeam(def, c)) border++;
         break;
       }
       case 'prevented':
@@ -133,7 +125,8 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         break;
       }
       case 'msg-withheld':
-        withheld++;
+        // The sovereignty friction: withheld for low trust (a classification ceiling is design).
+        if (e.reason === 'trust') withheld++;
         break;
       case 'task': {
         if (e.task !== 'respond') break;
@@ -173,16 +166,6 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         threatStrength = e.threatStrength;
         break;
       }
-      case 'raid-start':
-        raids.push({ cell: e.cell, t0: e.t, known: e.known });
-        break;
-      case 'detect':
-        note(detects, e.cell, e.t);
-        break;
-      case 'contact':
-      case 'on-scene':
-        note(responses, e.cell, e.t);
-        break;
       case 'aware': {
         awareAt.set(e.actor * def.cellCap + e.cell, e.t);
         if (!epStart.has(e.ep)) {
@@ -199,14 +182,9 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
   }
   const restricted = (from: number, to: number | undefined) =>
     to === undefined ? Math.min(cap, (now - from) * h) : Math.min(cap, (to - from) * h);
-  const firstAtOrAfter = (list: number[] | undefined, t: number) => list?.find((x) => x >= t);
-  const ttd: number[] = [];
-  const ttr: number[] = [];
-  for (const r of raids) {
-    const td = r.known ? r.t0 : firstAtOrAfter(detects.get(r.cell), r.t0);
-    ttd.push(restricted(r.t0, td));
-    if (td !== undefined) ttr.push(restricted(td, firstAtOrAfter(responses.get(r.cell), td)));
-  }
+  const times = raidTimes(def, events, now);
+  const ttd = times.map((r) => r.detectH);
+  const ttr = times.flatMap((r) => (r.respondH === undefined ? [] : [r.respondH]));
   const info: number[] = [];
   for (const [ep, t0] of epStart) {
     const lags = epLags.get(ep)!;
@@ -243,6 +221,14 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
     sovereigntyCosts,
     meanReadiness: r3(mean(readiness)),
   };
+}
+
+/** Whether the border nearest cell c separates two participants (a seam of the coalition). */
+function partnersSeam(def: Def, c: number): boolean {
+  const pair = def.masks.borderPair[c]!;
+  const a = def.codeToActor[pair >> 8]!;
+  const b = def.codeToActor[pair & 255]!;
+  return a >= 0 && b >= 0 && a !== b && def.participant[a] === 1 && def.participant[b] === 1;
 }
 
 function initialStrength(def: Def): number {

@@ -92,6 +92,8 @@ export interface Snapshot {
   trust: Float32Array;
   agreementsActive: Uint8Array;
   rightsActive: Uint8Array;
+  /** Per coordination mechanism (description.mechanisms): running or not. */
+  mechanismsActive: Uint8Array;
   /** Named events the view may know, from log index `eventsFrom` to `eventCount`. */
   events: Array<Record<string, unknown>>;
   eventsFrom: number;
@@ -436,6 +438,7 @@ export function takeSnapshot(world: World, view: number, sinceEvent = 0): Snapsh
     trust,
     agreementsActive: Uint8Array.from(s.agActive),
     rightsActive: Uint8Array.from(s.rightActive),
+    mechanismsActive: Uint8Array.from(s.mechActive),
     events: visibleEvents(world, view, eventsFrom, eventCount),
     eventsFrom,
     eventCount,
@@ -461,5 +464,6 @@ export function snapshotTransferables(snap: Snapshot): ArrayBuffer[] {
   add(snap.trust);
   add(snap.agreementsActive);
   add(snap.rightsActive);
+  add(snap.mechanismsActive);
   return [...out];
 }

@@ -54,25 +54,17 @@ export function buildPermits(def: Def, s: State): Permits {
     move[a]![DOMAIN.ground]![0] = 0;
     pursuit[a]![DOMAIN.ground]![0] = 0;
   }
-  // Seam cover: the share of a country's borders across which pursuit is possible both ways.
-  const seamCover = new Float64Array(256);
-  const borderCount = new Float64Array(256);
+  // Seam cover: borders (code pairs) across which pursuit is possible both ways.
+  const seamCovered = new Uint8Array(65536);
   for (const pair of def.borders) {
     const a = Math.floor(pair / 256);
     const b = pair % 256;
     const A = def.codeToActor[a]!;
     const B = def.codeToActor[b]!;
-    borderCount[a]!++;
-    borderCount[b]!++;
     if (A < 0 || B < 0) continue;
     const both = (pursuit[A]![DOMAIN.ground]![b] ?? 0) && (pursuit[B]![DOMAIN.ground]![a] ?? 0);
-    if (both) {
-      seamCover[a]!++;
-      seamCover[b]!++;
-    }
+    if (both) seamCovered[pair] = 1;
   }
-  for (let c = 0; c < 256; c++)
-    if (borderCount[c]! > 0) seamCover[c] = seamCover[c]! / borderCount[c]!;
   const baseUse = Uint8Array.from(def.bUsers);
   // A shared logistics framework: every member may resupply at every member's bases.
   for (const f of def.frameworks) {
@@ -85,7 +77,7 @@ export function buildPermits(def: Def, s: State): Permits {
     for (let b = 0; b < def.nBases; b++)
       if (def.bOwner[b] === r.grantor) baseUse[b * nA + r.grantee] = 1;
   });
-  return { move, pursuit, pursuitDepth, seamCover, baseUse };
+  return { move, pursuit, pursuitDepth, seamCovered, baseUse };
 }
 
 /** The passability code grid for a unit's domain. */
@@ -97,14 +89,58 @@ export function codeGrid(def: Def, domain: number): Uint8Array {
       : def.airCode;
 }
 
-/** The allowed-codes table for unit u now (caveats, pursuit). */
+/** The allowed-codes table for unit u now (caveats, pursuit, task force, exit). */
 export function allowedFor(w: World, u: number): Uint8Array {
   const { def, s, permits } = w;
   const a = def.uOwner[u]!;
   const d = def.uDomain[u]!;
   if (def.uCaveats[u]! & CAVEAT.ownTerritoryOnly) return ownOnly(w, a, d);
-  const base = s.uPursuit[u] ? permits.pursuit[a]![d]! : permits.move[a]![d]!;
+  let base = s.uPursuit[u] ? permits.pursuit[a]![d]! : permits.move[a]![d]!;
+  if (s.uCommand[u]! >= 0) base = withTaskForce(w, base, s.uCommand[u]!);
   return s.uExit[u]! >= 0 ? withExit(w, base, s.uExit[u]!) : base;
+}
+
+const tfCache = new WeakMap<Permits, Map<number, Uint8Array>>();
+/**
+ * The territory a task force may work in: every current member's of its commanding
+ * organisation (or the commanding nation's) — the mandate members grant a joint force
+ * (FC-G5S, AMISOM). It takes tasks only inside its area of operations (command.ts).
+ */
+export function taskForceCodes(w: World, tf: number): Uint8Array {
+  let m = tfCache.get(w.permits);
+  if (!m) {
+    m = new Map();
+    tfCache.set(w.permits, m);
+  }
+  let t = m.get(tf);
+  if (!t) {
+    const { def, s } = w;
+    const cmd = def.taskForces[tf]!.commander;
+    t = new Uint8Array(256);
+    for (let c = 1; c < CODE_LAND; c++) {
+      const host = def.codeToActor[c]!;
+      if (host >= 0 && (host === cmd || s.member[cmd * def.nActors + host] === 1)) t[c] = 1;
+    }
+    m.set(tf, t);
+  }
+  return t;
+}
+
+const withTfCache = new WeakMap<Uint8Array, WeakMap<Uint8Array, Uint8Array>>();
+function withTaskForce(w: World, base: Uint8Array, tf: number): Uint8Array {
+  const codes = taskForceCodes(w, tf);
+  let m = withTfCache.get(base);
+  if (!m) {
+    m = new WeakMap();
+    withTfCache.set(base, m);
+  }
+  let t = m.get(codes);
+  if (!t) {
+    t = Uint8Array.from(base);
+    for (let c = 0; c < 256; c++) if (codes[c]) t[c] = 1;
+    m.set(codes, t);
+  }
+  return t;
 }
 
 const exitCache = new WeakMap<Uint8Array, Map<number, Uint8Array>>();
@@ -171,6 +207,12 @@ export function unitMayBe(w: World, u: number, x: number, y: number): boolean {
   const code = codeGrid(def, d)[c]!;
   const a = def.uOwner[u]!;
   if (allowedFor(w, u)[code] !== 1) return false;
+  const tf = w.s.uCommand[u]!;
+  const own = (w.s.uPursuit[u] ? w.permits.pursuit : w.permits.move)[a]![d]![code] === 1;
+  if (!own && tf >= 0 && taskForceCodes(w, tf)[code] === 1 && w.s.uExit[u]! < 0) {
+    // Abroad by the joint force's mandate: no pursuit-depth limit.
+    return (def.masks.zones[c]! & w.closedBits[d]!) === 0;
+  }
   if (
     w.permits.move[a]![d]![code] !== 1 &&
     !(def.uCaveats[u]! & CAVEAT.ownTerritoryOnly) &&

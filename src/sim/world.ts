@@ -111,6 +111,8 @@ export interface AgreementDef {
   centre: number;
   /** Liaison offices (indices into Def.liaisons) between this agreement's two actors. */
   liaisons: number[];
+  /** Multiplies the chance of withholding for low trust (joint centres' co-located staff). */
+  withholding: number;
 }
 
 /** Coordination mechanisms, in one list whose index is the mechanism's (State.mechActive). */
@@ -297,6 +299,11 @@ export interface Def {
   nTreaties: number;
   mechanisms: MechanismDef[];
   centres: CentreDef[];
+  /**
+   * [member * nActors + source]: the member sits in a joint centre that the source does not, so
+   * the centre redistributes the member's tracks from that source.
+   */
+  centreRelay: Uint8Array;
   liaisons: LiaisonDef[];
   frameworks: FrameworkDef[];
   trainings: TrainingDef[];
@@ -452,8 +459,8 @@ export interface Permits {
   pursuit: Uint8Array[][];
   /** [actor][code] -> hot-pursuit depth in km (0 none). */
   pursuitDepth: Float32Array[];
-  /** Per land code: share of its borders where pursuit is possible both ways (seam cover). */
-  seamCover: Float64Array;
+  /** [code pair a*256+b, a<b]: pursuit is possible both ways across that border (seam cover). */
+  seamCovered: Uint8Array;
   /** [base * nActors + actor] may resupply there. */
   baseUse: Uint8Array;
 }

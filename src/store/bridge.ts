@@ -28,6 +28,7 @@ import {
   getSession,
   loaded,
   resetToSnapshot,
+  type SwitchTable,
   select,
   sessionStore,
   setClock,
@@ -389,7 +390,7 @@ export function changeView(view: number, source: ChangeSource = 'user'): Promise
 
 /** Switches a sharing agreement or a right through an order at the current tick. */
 export function orderSwitch(
-  table: 'agreements' | 'rights',
+  table: SwitchTable,
   index: number,
   active: boolean,
   source: ChangeSource = 'user',
@@ -397,7 +398,7 @@ export function orderSwitch(
   const s = getSession();
   const d = s.description;
   if (!d) return Promise.resolve();
-  const id = table === 'agreements' ? d.agreements[index]?.id : d.rights[index]?.id;
+  const id = d[table][index]?.id;
   if (!id) return Promise.resolve();
   return exclusive(async () => {
     flushPending();
@@ -405,7 +406,9 @@ export function orderSwitch(
     const order: Order =
       table === 'agreements'
         ? { tick, kind: 'set-agreement', agreement: id, active }
-        : { tick, kind: 'set-right', right: id, active };
+        : table === 'rights'
+          ? { tick, kind: 'set-right', right: id, active }
+          : { tick, kind: 'set-mechanism', mechanism: id, active };
     const r = await api.order(order);
     if (!r.ok) {
       setNotice({ text: `Order refused: ${r.error}`, level: 'error' }, source);

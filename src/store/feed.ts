@@ -46,6 +46,8 @@ const CATEGORY: Record<string, FeedCategory> = {
   'on-scene': 'tasks',
   order: 'tasks',
   'border-stop': 'tasks',
+  'task-blocked': 'tasks',
+  caveat: 'tasks',
   resupply: 'logistics',
   shortfall: 'logistics',
   'out-of-fuel': 'logistics',
@@ -59,6 +61,9 @@ const CATEGORY: Record<string, FeedCategory> = {
   'sovereignty-incident': 'politics',
   funding: 'politics',
   withdrawal: 'politics',
+  mechanism: 'politics',
+  dialogue: 'politics',
+  training: 'politics',
   inject: 'injects',
   narrative: 'injects',
   weather: 'injects',
@@ -298,8 +303,26 @@ export function eventText(e: NamedEvent, d: WorldDescription): string {
       return `Sovereignty incident: ${n.actor(e.grantor)} protests ${n.unit(e.unit)}'s crossing`;
     case 'funding':
       return `Funding: ${n.actor(e.actor)} receives ${str(e.amount)}`;
-    case 'withdrawal':
-      return `${n.actor(e.actor)} leaves ${n.actor(e.organisation)}: ${str(e.agreements)} channels closed, ${str(e.rights)} rights lapsed, ${str(e.units)} units back under national command`;
+    case 'withdrawal': {
+      const sectors = Number(e.sectors ?? 0);
+      const handed =
+        sectors === 0
+          ? ''
+          : typeof e.sectorsTo === 'string'
+            ? `, ${sectors} sectors handed to ${n.actor(e.sectorsTo)}`
+            : `, ${sectors} sectors left uncovered`;
+      return `${n.actor(e.actor)} leaves ${n.actor(e.organisation)}: ${str(e.agreements)} channels closed, ${str(e.rights)} rights lapsed, ${str(e.units)} units back under national command${handed}`;
+    }
+    case 'mechanism':
+      return `${mechanism(d, e.mechanism)} ${e.active ? 'opens' : 'closes'} (${str(e.why)})`;
+    case 'dialogue':
+      return `${mechanism(d, e.mechanism)}: ${str(e.participants)} partners meet`;
+    case 'training':
+      return `${mechanism(d, e.mechanism)}: ${n.actor(e.actor)} readiness now ${round(Number(e.readiness), 2)}`;
+    case 'task-blocked':
+      return `${str(e.node)} has free units for a track but ${e.reason === 'caveat' ? 'their caveats bar them' : 'none may go there'}`;
+    case 'caveat':
+      return `${n.unit(e.unit)} held back by its ${str(e.caveat).replace(/-/g, ' ')} caveat`;
     case 'inject': {
       const i = n.l.inject.get(str(e.inject));
       const inj = i === undefined ? undefined : d.injects[i];
@@ -404,4 +427,8 @@ export function toIncidents(events: NamedEvent[], d: WorldDescription): Incident
       );
   }
   return out;
+}
+
+function mechanism(d: WorldDescription, id: unknown): string {
+  return d.mechanisms.find((m) => m.id === id)?.name ?? String(id);
 }

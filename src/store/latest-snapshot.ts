@@ -24,6 +24,7 @@ export interface SnapshotSummary {
   trust: Array<Array<number | null>>;
   agreementsActive: boolean[];
   rightsActive: boolean[];
+  mechanismsActive: boolean[];
   /** Named events the view may know that are new since the previous snapshot. */
   events: NamedEvent[];
 }
@@ -46,6 +47,7 @@ export function summarize(snap: Snapshot): SnapshotSummary {
     trust,
     agreementsActive: Array.from(snap.agreementsActive, (v) => v !== 0),
     rightsActive: Array.from(snap.rightsActive, (v) => v !== 0),
+    mechanismsActive: Array.from(snap.mechanismsActive, (v) => v !== 0),
     events: snap.events,
   };
 }

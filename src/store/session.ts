@@ -84,10 +84,12 @@ export interface SessionState {
   trust: Array<Array<number | null>>;
   agreementsActive: boolean[];
   rightsActive: boolean[];
+  mechanismsActive: boolean[];
   /** Switches ordered but not yet applied by a tick: index → requested state, with the tick. */
   pending: {
     agreements: Record<number, { active: boolean; tick: number }>;
     rights: Record<number, { active: boolean; tick: number }>;
+    mechanisms: Record<number, { active: boolean; tick: number }>;
   };
   /** Bumped with each snapshot taken in: panels re-read getLatestSnapshot() on change. */
   snapshotSeq: number;
@@ -140,7 +142,8 @@ export function initialState(): SessionState {
     trust: [],
     agreementsActive: [],
     rightsActive: [],
-    pending: { agreements: {}, rights: {} },
+    mechanismsActive: [],
+    pending: { agreements: {}, rights: {}, mechanisms: {} },
     snapshotSeq: 0,
     notice: null,
     lastChange: { action: 'init', source: 'sim', seq: 0 },
@@ -206,6 +209,7 @@ export function loaded(description: WorldDescription, hash: string, source: Chan
     s.hash = hash;
     s.agreementsActive = description.agreements.map(() => true);
     s.rightsActive = description.rights.map(() => true);
+    s.mechanismsActive = description.mechanisms.map(() => false);
   });
 }
 
@@ -303,8 +307,9 @@ function takeFlags(s: Draft, sum: SnapshotSummary): void {
   s.trust = sum.trust;
   s.agreementsActive = sum.agreementsActive;
   s.rightsActive = sum.rightsActive;
+  s.mechanismsActive = sum.mechanismsActive;
   // An ordered switch is applied when the tick it was given at has run.
-  for (const table of [s.pending.agreements, s.pending.rights])
+  for (const table of [s.pending.agreements, s.pending.rights, s.pending.mechanisms])
     for (const k of Object.keys(table))
       if (table[Number(k)]!.tick < sum.tick) delete table[Number(k)];
   s.snapshotSeq++;
@@ -337,7 +342,7 @@ export function resetToSnapshot(
 ): void {
   change('resetToSnapshot', source, (s, cur) => {
     takeFlags(s, sum);
-    s.pending = { agreements: {}, rights: {} };
+    s.pending = { agreements: {}, rights: {}, mechanisms: {} };
     const d = cur.description;
     if (!d) return;
     const items = toFeedItems(history, d, cur.feedSeq, FEED_CAP);
@@ -383,8 +388,10 @@ export function addMetricSamples(
   });
 }
 
+export type SwitchTable = 'agreements' | 'rights' | 'mechanisms';
+
 export function setPending(
-  table: 'agreements' | 'rights',
+  table: SwitchTable,
   index: number,
   active: boolean,
   tick: number,

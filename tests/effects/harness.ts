@@ -15,6 +15,8 @@ export interface Effect {
   name: string;
   scenario: string;
   days: number;
+  /** Paired seeds (at least 30; more where the effect is small against run-to-run noise). */
+  seeds?: number;
   /** The measure and its expected direction (variant − baseline): +1 up, −1 down. */
   measure: string;
   direction: 1 | -1;

@@ -88,6 +88,7 @@ describe('session store', () => {
       trust: [],
       agreementsActive: [],
       rightsActive: [],
+      mechanismsActive: [],
       events,
     });
     applySnapshot(sum(1500, burst(0, 1500)), 'sim');

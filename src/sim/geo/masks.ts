@@ -1,6 +1,7 @@
 // Load-time masks from Natural Earth TopoJSON: land owner, territorial sea owner, path-finder
 // passability codes per domain, distance to the nearest land border, and zone membership bits.
 
+import { labelRegions } from './components';
 import type { LonLatRings } from './country-shapes';
 import { forEachCountryPolygon } from './country-shapes';
 import { nearestSource } from './distance-transform';
@@ -38,6 +39,14 @@ export interface GeoMasks {
    * (distance to the nearest border cell's centre plus half a cell; Infinity when none).
    */
   borderKm: Float32Array;
+  /**
+   * The nearest border's two passability codes as a*256 + b (a ≤ b); 0 when none. Tells which
+   * seam a place lies on, so pursuit cover can be judged per border, not per country.
+   */
+  borderPair: Uint16Array;
+  /** Connected regions: bodies of water (sea cells) and landmasses (land cells); 0 none. */
+  seaRegion: Int32Array;
+  landRegion: Int32Array;
   /** Bit z set when the cell is inside zone z (at most 32 zones). */
   zones: Uint32Array;
 }
@@ -132,6 +141,20 @@ export function buildMasks(topology: unknown, input: MaskInput): GeoMasks {
   const sea = new Uint8Array(n);
   const seaCode = new Uint8Array(n);
   const borderKm = new Float32Array(n);
+  const borderPair = new Uint16Array(n);
+  const pairAt = (b: number): number => {
+    const o = owner[b]!;
+    const c = b % pcols;
+    for (const nb of [b - 1, b + 1, b - pcols, b + pcols]) {
+      if (nb < 0 || nb >= owner.length || Math.abs((nb % pcols) - c) > 1) continue;
+      const q = owner[nb]!;
+      if (q === 0 || q === o) continue;
+      const x = keyCode[o]!;
+      const y = keyCode[q]!;
+      return Math.min(x, y) * 256 + Math.max(x, y);
+    }
+    return 0;
+  };
   const tsCells = tsKm / cellKm + 0.5;
   const tsCells2 = tsCells * tsCells;
   for (let r = 0; r < rows; r++) {
@@ -154,6 +177,7 @@ export function buildMasks(topology: unknown, input: MaskInput): GeoMasks {
         toBorder.source[p]! < 0
           ? Number.POSITIVE_INFINITY
           : (Math.sqrt(toBorder.dist2[p]!) + 0.5) * cellKm;
+      if (toBorder.source[p]! >= 0) borderPair[i] = pairAt(toBorder.source[p]!);
     }
   }
 
@@ -165,5 +189,19 @@ export function buildMasks(topology: unknown, input: MaskInput): GeoMasks {
     });
   });
 
-  return { spec, proj, land, sea, groundCode: land, seaCode, borderKm, zones };
+  const seaRegion = labelRegions(cols, rows, (i) => seaCode[i] !== CODE_LAND);
+  const landRegion = labelRegions(cols, rows, (i) => land[i] !== 0);
+  return {
+    spec,
+    proj,
+    land,
+    sea,
+    groundCode: land,
+    seaCode,
+    borderKm,
+    borderPair,
+    seaRegion,
+    landRegion,
+    zones,
+  };
 }

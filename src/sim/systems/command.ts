@@ -3,6 +3,7 @@
 // in its own picture once its decision latency has passed since it became aware. Nations
 // weigh threat kinds by their own priorities (0 = ignore); task forces by their commander's.
 // Caveats and sovereignty are checked before tasking. Deterministic: ties go to the lower index.
+import { cellOf } from '../geo/raster';
 import { planUnit } from '../movement';
 import { freshTicks } from '../picture';
 import { territoryAt, unitMayBe } from '../sovereignty';
@@ -11,6 +12,36 @@ import { CAVEAT, CELL, DOMAIN, N_THREAT_KINDS, TASK, type World } from '../world
 const AVAILABLE = new Set<number>([TASK.idle, TASK.patrolArea, TASK.patrolRoute]);
 /** A track no unit could be found for is reconsidered after this many minutes. */
 const RETRY_MIN = 60;
+
+/** Whether (x, y) lies in zone `area` (-1: no area, everywhere). */
+function inArea(w: World, area: number, x: number, y: number): boolean {
+  if (area < 0) return true;
+  const c = cellOf(w.def.masks.spec, x, y);
+  return c >= 0 && ((w.def.masks.zones[c]! >>> area) & 1) === 1;
+}
+
+/** Whether a unit of domain d at (x0, y0) could ever reach (x1, y1): same water or landmass. */
+function sameRegion(w: World, d: number, x0: number, y0: number, x1: number, y1: number): boolean {
+  if (d === DOMAIN.air) return true;
+  const { spec, seaRegion, landRegion } = w.def.masks;
+  const region = d === DOMAIN.sea ? seaRegion : landRegion;
+  const a = cellOf(spec, x0, y0);
+  const b = cellOf(spec, x1, y1);
+  // Off the grid or on an unlabelled cell (a unit at a berth on the coast): let the search decide.
+  if (a < 0 || b < 0 || region[a] === 0 || region[b] === 0) return true;
+  return region[a] === region[b];
+}
+
+const orderScratch: number[] = [];
+function byPriority(w: World, actor: number): number[] {
+  const { def, s } = w;
+  orderScratch.length = 0;
+  for (let c = 0; c < s.nCells; c++) orderScratch.push(c);
+  const weight = (c: number) =>
+    def.priority[actor * N_THREAT_KINDS + def.groups[s.cGroup[c]!]!.kindIndex]!;
+  orderScratch.sort((a, b) => weight(b) - weight(a) || a - b);
+  return orderScratch;
+}
 
 export function runCommand(w: World): void {
   const { def, s } = w;
@@ -33,7 +64,10 @@ export function runCommand(w: World): void {
     const pictureOf = tf >= 0 ? def.taskForces[tf]!.commander : node;
     if (tf < 0 && def.isOrg[node]) continue; // organisations command through task forces
     const latency = tf >= 0 ? s.tfDecisionTicks[tf]! : def.decisionTicks[node]!;
-    for (let c = 0; c < s.nCells; c++) {
+    // Tracks in the order of the node's priorities: with few free units, the kinds it cares
+    // most about get them first (stable: ties keep the cell order).
+    const order = byPriority(w, pictureOf);
+    for (const c of order) {
       if (s.cState[c]! >= CELL.dead) continue;
       const slot = node * cap + c;
       const held = s.assigned[slot]!;
@@ -55,6 +89,7 @@ export function runCommand(w: World): void {
       if (def.priority[pictureOf * N_THREAT_KINDS + g.kindIndex]! <= 0) continue;
       const tx = s.trX[i]!;
       const ty = s.trY[i]!;
+      if (tf >= 0 && !inArea(w, def.taskForces[tf]!.area, tx, ty)) continue;
       const where = territoryAt(def, tx, ty);
       let best = -1;
       let bestTime = Number.POSITIVE_INFINITY;
@@ -69,6 +104,7 @@ export function runCommand(w: World): void {
           caveat++;
           continue;
         }
+        if (!sameRegion(w, d, s.ux[u]!, s.uy[u]!, tx, ty)) continue;
         const dist = Math.hypot(tx - s.ux[u]!, ty - s.uy[u]!);
         const hours = dist / def.uSpeed[u]!;
         if (s.uFuel[u]! < hours * 2.5 + 0.5) continue;

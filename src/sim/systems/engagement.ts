@@ -4,6 +4,7 @@
 // tick when stochastic. A side breaks off below its break-off share. Contact, interdictions and
 // prevented raids are logged here. Stream: engagement.
 import { r3 } from '../events';
+import { knows } from '../picture';
 import { poisson } from '../rng';
 import { CAVEAT, CELL, DOMAIN, TASK, type World } from '../world';
 import { releaseUnit, sendHome } from './units';
@@ -25,6 +26,7 @@ export function runEngagement(w: World): void {
     if (s.cState[c]! >= CELL.dead) continue;
     const g = def.groups[s.cGroup[c]!]!;
     const n = w.unitGrid.queryRadius(s.cx[c]!, s.cy[c]!, cfg.radiusKm, near);
+    const hiding = s.cState[c] === CELL.hide;
     fighters.length = 0;
     for (let k = 0; k < n; k++) {
       const u = near[k]!;
@@ -32,6 +34,8 @@ export function runEngagement(w: World): void {
       if (task === TASK.destroyed || task === TASK.return || task === TASK.resupply) continue;
       const d = def.uDomain[u]!;
       if (d !== DOMAIN.air && d !== g.domain) continue;
+      // A hiding cell is fought only once the unit's side has found it; an active one shows itself.
+      if (hiding && s.uTaskCell[u] !== c && !knows(w, def.uOwner[u]!, c)) continue;
       if (s.uTaskCell[u] === c && !s.uPursuit[u]) {
         s.uPursuit[u] = 1;
         w.log.push(s.tick, 'contact', { unit: u, cell: c, raid: s.cRaid[c]! });

@@ -1,7 +1,8 @@
 // System 5: information flow. Messages that arrive this tick update the recipient's picture;
 // then every actor shares what it newly learned over its active agreements: in scope, under
 // the classification ceiling, not withheld for low trust, and lost with 1 − reliability.
-// Nations share their own observations; organisations (fusion centres, joint HQs) relay.
+// Nations share their own observations; organisations (fusion centres, joint HQs) relay, and
+// a joint centre's channels also carry what a member learnt from partners outside the centre.
 // Messages in flight are State (the map draws them). Stream: info.
 import { observe } from '../picture';
 import { CELL, type Msg, type World } from '../world';
@@ -24,7 +25,10 @@ function send(w: World, from: number, to: number, agreement: number, cell: numbe
     return;
   }
   const nA = def.nActors;
-  if (s.trust[from * nA + to]! < def.withholdBelow[from]! && rng() < def.sovereignty[from]!) {
+  if (
+    s.trust[from * nA + to]! < def.withholdBelow[from]! &&
+    rng() < def.sovereignty[from]! * ag.withholding
+  ) {
     w.log.push(s.tick, 'msg-withheld', { from, to, agreement, cell, reason: 'trust' });
     if (rng() < def.scenario.politics.pWithheldFoundOut) {
       s.foundOut.push({
@@ -91,14 +95,17 @@ export function runInformation(w: World): void {
       const i = a * cap + c;
       const seen = s.trSeen[i]!;
       if (seen < 0 || s.cState[c]! >= CELL.dead) continue;
-      const own = s.trSource[i] === a;
-      if (!own && !relay) continue;
+      const source = s.trSource[i]!;
+      const own = source === a;
+      // A joint centre also redistributes what a member learnt from outside the centre.
+      if (!own && !relay && !def.centreRelay[a * def.nActors + source]) continue;
       // Share news only: an observation at least `resend` newer than the last one shared.
       if (seen < s.trSent[i]! + resend) continue;
       s.trSent[i] = seen;
       for (let k = 0; k < def.agreements.length; k++) {
         if (!s.agActive[k]) continue;
         const ag = def.agreements[k]!;
+        if (!own && !relay && ag.centre < 0) continue;
         if (ag.from === a) send(w, a, ag.to, k, c);
         else if (ag.bidirectional && ag.to === a) send(w, a, ag.from, k, c);
       }

@@ -56,7 +56,7 @@ export function latencyTicks(w: World, agreement: number): number {
   let f = 1;
   for (const l of ag.liaisons)
     if (w.s.mechActive[w.def.liaisons[l]!.mech]) f = Math.min(f, w.def.liaisons[l]!.factor);
-  return f === 1 ? ag.latencyTicks : Math.max(1, Math.round(ag.latencyTicks * f));
+  return f === 1 ? ag.latencyTicks : Math.max(1, Math.ceil(ag.latencyTicks * f));
 }
 
 export function runMechanisms(w: World): void {

@@ -119,9 +119,8 @@ function chooseTarget(w: World, c: number): boolean {
   const seamWeight = (x: number, y: number) => {
     const cell = cellOf(def.masks.spec, x, y);
     if (cell < 0) return 0;
-    const code = def.masks.land[cell]!;
     const near = Math.exp(-def.masks.borderKm[cell]! / 40);
-    return near * (1 - (w.permits.seamCover[code] ?? 0));
+    return w.permits.seamCovered[def.masks.borderPair[cell]!] ? 0 : near;
   };
   const consider = (kind: number, id: number, x: number, y: number, value: number) => {
     const d = Math.hypot(x - hx, y - hy);
@@ -275,7 +274,7 @@ function attack(w: World, c: number): void {
 function nearestCoastalActor(w: World, x: number, y: number): number {
   const { def } = w;
   const host = territoryAt(def, x, y);
-  if (host >= 0 && !def.isOrg[host]) return host;
+  if (host >= 0 && !def.isOrg[host] && def.participant[host]) return host;
   let best = -1;
   let bestD = Number.POSITIVE_INFINITY;
   for (let a = 0; a < def.nActors; a++) {

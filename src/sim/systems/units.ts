@@ -6,7 +6,7 @@ import { randomCellIn } from '../build';
 import { cellOf } from '../geo/raster';
 import { planUnit, stepUnit } from '../movement';
 import { freshTicks } from '../picture';
-import { allowedFor, codeGrid, territoryAt, unitMayBe } from '../sovereignty';
+import { allowedFor, codeGrid, taskForceCodes, territoryAt, unitMayBe } from '../sovereignty';
 import { CAVEAT, DOMAIN, TASK, type World } from '../world';
 
 const pt = { x: 0, y: 0 };
@@ -286,6 +286,8 @@ function trackTerritory(w: World, u: number): void {
   const d = def.uDomain[u]!;
   const code = codeGrid(def, d)[cellOf(def.masks.spec, s.ux[u]!, s.uy[u]!)]!;
   if (w.permits.move[owner]![d]![code] === 1) return; // a transit right: routine, not a pursuit
+  const tf = s.uCommand[u]!;
+  if (tf >= 0 && taskForceCodes(w, tf)[code] === 1 && !s.uPursuit[u]) return; // the joint force's mandate
   w.log.push(s.tick, 'cross-border', { unit: u, into: here });
   s.politics.push({ kind: 'crossing', a: here, b: owner, unit: u });
 }

@@ -51,7 +51,8 @@ export function withdrawMember(w: World, actor: number, org: number, sectorsTo: 
     s.tfDecisionTicks[i] = Math.max(0, Math.ceil((min * f) / def.tickMinutes));
   });
   const sectors = handOverSectors(w, actor, sectorsTo);
-  if (rights) rebuildPermits(w);
+  // Membership changed: task forces' territory too, so permits are rebuilt in any case.
+  rebuildPermits(w);
   w.log.push(s.tick, 'withdrawal', {
     actor,
     organisation: org,

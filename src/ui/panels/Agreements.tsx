@@ -1,10 +1,11 @@
-// Agreements and mechanisms: every information-sharing agreement and every right (hot
-// pursuit, overflight, base access…) with a switch that orders the worker to change it, plus
-// the joint task forces. In an actor's view only the actor's own arrangements are listed.
+// Agreements and mechanisms: every information-sharing agreement, every right (hot pursuit,
+// overflight, base access…) and every coordination mechanism (joint centres, liaison offices,
+// logistics frameworks, training, dialogues) with a switch that orders the worker to change
+// it, plus the joint task forces. In an actor's view only its own arrangements are listed.
 import type { ReactNode } from 'react';
 import { orderSwitch } from '../../store/bridge';
 import { useSession } from '../../store/react';
-import { select } from '../../store/session';
+import { type SwitchTable, select } from '../../store/session';
 import { PendingBadge, Switch } from './Switch';
 
 /** One switchable arrangement: its row dims when off, the switch orders the worker to change it. */
@@ -17,7 +18,7 @@ function SwitchRow({
   ready,
   children,
 }: {
-  kind: 'agreements' | 'rights';
+  kind: SwitchTable;
   index: number;
   label: string;
   active: boolean;
@@ -45,15 +46,27 @@ export function Agreements() {
   const view = useSession((s) => s.view);
   const agActive = useSession((s) => s.agreementsActive);
   const rightsActive = useSession((s) => s.rightsActive);
+  const mechActive = useSession((s) => s.mechanismsActive);
   const pending = useSession((s) => s.pending);
   const ready = useSession((s) => s.status.phase === 'ready');
   if (!d) return null;
   const name = (i: number) => d.actors[i]?.name ?? '?';
   const chip = (i: number) => <i className="chip" style={{ background: d.actors[i]?.color }} />;
   const mine = (a: number, b: number) => view < 0 || a === view || b === view;
-  const ags = d.agreements.map((g, i) => ({ g, i })).filter(({ g }) => mine(g.from, g.to));
+  // A joint centre's channels are switched with the centre, so they are not listed one by one.
+  const treaties = d.agreements.map((g, i) => ({ g, i })).filter(({ g }) => g.centre === null);
+  const ags = treaties.filter(({ g }) => mine(g.from, g.to));
   const rights = d.rights.map((r, i) => ({ r, i })).filter(({ r }) => mine(r.grantor, r.grantee));
-  const hidden = d.agreements.length - ags.length + d.rights.length - rights.length;
+  const mechs = d.mechanisms
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => view < 0 || m.parties.includes(view));
+  const hidden =
+    treaties.length -
+    ags.length +
+    d.rights.length -
+    rights.length +
+    d.mechanisms.length -
+    mechs.length;
   return (
     <div>
       <p className="hint">
@@ -113,6 +126,38 @@ export function Agreements() {
           </SwitchRow>
         ))}
       </ul>
+      {mechs.length > 0 && (
+        <>
+          <h3 className="panel-title">Coordination mechanisms ({mechs.length})</h3>
+          <ul className="switch-list">
+            {mechs.map(({ m, i }) => (
+              <SwitchRow
+                key={m.id}
+                kind="mechanisms"
+                index={i}
+                label={`Mechanism ${m.id}`}
+                active={!!mechActive[i]}
+                pending={pending.mechanisms[i]}
+                ready={ready}
+              >
+                <div className="sw-name">
+                  {m.name}
+                  <PendingBadge show={!!pending.mechanisms[i]} />
+                </div>
+                <div className="sw-sub">
+                  {m.kind.replace(/-/g, ' ')} ·{' '}
+                  {m.parties.map((p) => (
+                    <span key={p}>
+                      {chip(p)}
+                      {name(p)}{' '}
+                    </span>
+                  ))}
+                </div>
+              </SwitchRow>
+            ))}
+          </ul>
+        </>
+      )}
       {d.taskForces.length > 0 && (
         <>
           <h3 className="panel-title">Joint task forces</h3>
