@@ -53,7 +53,8 @@ export interface EventFields {
     cell: number;
     reason: 'trust' | 'classification';
   };
-  task: { node: number; unit: number; task: string; cell: number };
+  /** `into`: whose territory a response goes to (-1 none or not a response). */
+  task: { node: number; unit: number; task: string; cell: number; into?: number };
   /** A command node found free units for a track but a caveat or sovereignty barred them all. */
   'task-blocked': { node: number; cell: number; reason: 'caveat' | 'sovereignty' };
   /** A caveat stopped a unit on a task: no night movement, or no offensive action in contact. */

@@ -3,7 +3,8 @@
 // 48-hour horizon: a raid never detected (or a partner never told) counts as 48 h, or as the
 // time left in the run if less — the standard treatment of censored times.
 // Coordination measures: incidents within 50 km of a border between participants (the
-// coalition's seams), picture divergence (mean pairwise Jaccard distance of partners'
+// coalition's seams), regional units' responses tasked into another state's territory (across
+// national lines; external partners excluded), picture divergence (mean pairwise Jaccard distance of partners'
 // fresh pictures, hourly), time to share (send to arrival of delivered messages), decision
 // latency (a node's awareness to its tasking), messages withheld for low trust, caveat costs (taskings
 // barred and halts or refusals in contact) and sovereignty costs (taskings barred, border
@@ -32,6 +33,7 @@ export const CORE_METRICS = [
   'costUnits',
   // Coordination measures (issue 4): how partners' pictures, decisions and frictions behave.
   'borderZoneIncidents',
+  'crossBorderTaskings',
   'pictureDivergence',
   'meanTimeToShareH',
   'meanDecisionLatencyH',
@@ -80,6 +82,8 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
   const readiness: number[] = [];
   let withheld = 0;
   let border = 0;
+  let acrossLines = 0;
+  const external = def.scenario.actors.map((a) => a.external);
   let caveats = 0;
   let sovereigntyCosts = 0;
   // Messages: send tick by id; delivered latencies. Decisions: awareness tick by actor × cell.
@@ -130,6 +134,9 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         break;
       case 'task': {
         if (e.task !== 'respond') break;
+        const owner = def.uOwner[e.unit]!;
+        if (e.into !== undefined && e.into >= 0 && e.into !== owner && !external[owner])
+          acrossLines++;
         const who = e.node < nA ? e.node : def.taskForces[e.node - nA]!.commander;
         const t0 = awareAt.get(who * def.cellCap + e.cell);
         if (t0 !== undefined) decide.push((e.t - t0) * h);
@@ -213,6 +220,7 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
     sovereigntyIncidents: sovereignty,
     costUnits: r3(cost),
     borderZoneIncidents: border,
+    crossBorderTaskings: acrossLines,
     pictureDivergence: r3(mean(divergence)),
     meanTimeToShareH: mean(share),
     meanDecisionLatencyH: mean(decide),

@@ -67,12 +67,12 @@ export const MECHANISMS: Effect[] = [
     variant: set('liaisonOffices.lo-mali-burkina.active', true),
   },
   {
-    name: 'joint task force: its units returned to national command (no one node tasks across borders)',
+    name: 'joint task force: its units returned to national command',
     scenario: 'sahel-ct',
     days: 20,
-    measure: 'meanDecisionLatencyH',
-    direction: 1,
-    value: metric('meanDecisionLatencyH'),
+    measure: 'crossBorderTaskings',
+    direction: -1,
+    value: metric('crossBorderTaskings'),
     variant: set('units.*.command', 'national'),
   },
   {

@@ -29,6 +29,7 @@ describe('partner withdrawal', () => {
     const { def } = s;
     const mali = def.actorIds.indexOf('mali');
     const g5 = def.actorIds.indexOf('g5-sahel');
+    const jfLatency = s.world.s.tfDecisionTicks[0]!;
     const malianJf = Array.from({ length: def.nUnits }, (_, u) => u).filter(
       (u) => def.uOwner[u] === mali && s.world.s.uCommand[u]! >= 0,
     );
@@ -47,6 +48,9 @@ describe('partner withdrawal', () => {
       if (e.k !== 'msg-send') continue;
       expect((e.from === mali && e.to === g5) || (e.from === g5 && e.to === mali)).toBe(false);
     }
+    // Four members decide by consensus faster than five.
+    expect(s.world.s.tfDecisionTicks[0]!).toBeLessThan(jfLatency);
+    expect(s.world.s.member[g5 * def.nActors + mali]).toBe(0);
     // Its joint force units are back under national command.
     for (const u of malianJf) expect(s.world.s.uCommand[u]).toBe(-1);
     // Rights between Mali and the remaining members have lapsed.
@@ -78,6 +82,48 @@ describe('partner withdrawal', () => {
     const at = loaded('sahel-ct').scenario.injects.length;
     expect(v.problems.map((p) => `${p.path}: ${p.message}`)).toContain(
       `injects[${at}].actor: found "partner"; allowed: a member of g5-sahel (mali, burkina, niger, mauritania, chad)`,
+    );
+  });
+
+  it("hands a leaver's sector to the member named in sectorsTo, or leaves it to nobody", () => {
+    const sc = loaded('au-somalia').scenario;
+    const atlas = loadAtlas(sc.geography.atlas);
+    const run = (sectorsTo: string | undefined) => {
+      const doc = structuredClone(sc);
+      doc.injects = doc.injects.map((i) =>
+        i.kind === 'withdraw' ? { ...i, at: 'D+1', sectorsTo } : i,
+      );
+      const s = new Session(doc, atlas, 4);
+      s.runTo(Math.round((2 * 1440) / doc.tickMinutes));
+      return s;
+    };
+    const handed = run('uganda');
+    const { def } = handed;
+    const sector = def.zones.findIndex((z) => z.id === 'sector-5');
+    const reserve = def.unitIds.indexOf('ug-reserve');
+    expect(handed.world.s.zoneOwner[sector]).toBe(def.actorIds.indexOf('uganda'));
+    expect(handed.world.s.uStandingRef[reserve]).toBe(sector);
+    const lost = run(undefined);
+    expect(lost.world.s.zoneOwner[sector]).toBe(-1);
+    expect(lost.world.s.uStandingRef[reserve]).toBe(-1);
+    const w = lost.world.log.events.find((e) => e.k === 'withdrawal');
+    expect(w?.k === 'withdrawal' && w.sectors).toBe(1);
+  });
+
+  it('names a sectorsTo that is not a remaining member', () => {
+    const v = sahelWith({
+      id: 'x',
+      at: 'D+1',
+      kind: 'withdraw',
+      actor: 'mali',
+      organisation: 'g5-sahel',
+      sectorsTo: 'partner',
+    });
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    const at = loaded('sahel-ct').scenario.injects.length;
+    expect(v.problems.map((p) => `${p.path}: ${p.message}`)).toContain(
+      `injects[${at}].sectorsTo: found "partner"; allowed: a remaining member of g5-sahel (burkina, niger, mauritania, chad)`,
     );
   });
 });

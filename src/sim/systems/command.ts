@@ -131,7 +131,7 @@ export function runCommand(w: World): void {
       s.uTaskNode[best] = node;
       s.uWait[best] = 0;
       s.assigned[slot] = best;
-      w.log.push(s.tick, 'task', { node, unit: best, task: 'respond', cell: c });
+      w.log.push(s.tick, 'task', { node, unit: best, task: 'respond', cell: c, into: where });
     }
   }
 }

@@ -68,7 +68,8 @@ export function runEngagement(w: World): void {
     for (const u of fighters) {
       if (s.uStrStart[u]! <= 0) s.uStrStart[u] = s.uStr[u]!; // joined a running fight
       s.uEngaged[u] = c;
-      s.uTask[u] = TASK.engage;
+      // A unit out of fuel defends itself where it stands but stays stranded.
+      if (s.uTask[u] !== TASK.stranded) s.uTask[u] = TASK.engage;
       const share = s.uStr[u]! / strA;
       const inflicted =
         fireOnB > 0
@@ -120,6 +121,7 @@ export function runEngagement(w: World): void {
         });
         s.uEngaged[u] = -1;
         // A unit keeps after a withdrawing cell (pursuit); otherwise back to its standing task.
+        if (s.uTask[u] === TASK.stranded) continue;
         if (outcome === 'threat-destroyed') releaseUnit(w, u);
         else s.uTask[u] = s.uTaskCell[u] === c ? TASK.respond : s.uStanding[u]!;
       }

@@ -8,6 +8,11 @@ import { TASK, type World } from '../world';
 import { runMechanisms } from './mechanisms';
 import { adjustTrust as adjust } from './trust';
 
+/** Readiness regained per hour idle at base, and lost per hour on short supplies. */
+const READINESS_PER_H = 0.008;
+/** Readiness never wears below this. */
+const READINESS_FLOOR = 0.2;
+
 export function runPolitics(w: World): void {
   const { def, s } = w;
   const rng = w.rng.politics;
@@ -40,12 +45,13 @@ export function runPolitics(w: World): void {
   }
   s.politics.length = 0;
   // Readiness recovers at base towards the nation's norm and wears down on short supplies.
+  const step = READINESS_PER_H * def.dtH;
   for (let u = 0; u < def.nUnits; u++) {
     if (s.uTask[u] === TASK.idle) {
       const norm = s.readinessNorm[def.uOwner[u]!]!;
-      if (s.uReady[u]! < norm) s.uReady[u] = Math.min(norm, s.uReady[u]! + 0.002);
+      if (s.uReady[u]! < norm) s.uReady[u] = Math.min(norm, s.uReady[u]! + step);
     } else if (s.uSup[u]! < 1) {
-      s.uReady[u] = Math.max(0.2, s.uReady[u]! - 0.002);
+      s.uReady[u] = Math.max(READINESS_FLOOR, s.uReady[u]! - step);
     }
   }
   runMechanisms(w);

@@ -58,6 +58,11 @@ export function releaseUnit(w: World, u: number): void {
   s.uWait[u] = 0;
   s.uPath[u] = null;
   s.uTask[u] = s.uStanding[u]!;
+  // A unit with no standing task does not wait where its tasking ended: it goes back to base.
+  if (s.uTask[u] === TASK.idle) {
+    const [hx, hy] = homeOf(w, u);
+    if (Math.hypot(hx - s.ux[u]!, hy - s.uy[u]!) >= 1) s.uTask[u] = TASK.return;
+  }
 }
 
 export function sendHome(w: World, u: number): void {

@@ -66,7 +66,7 @@ export function withdrawMember(w: World, actor: number, org: number, sectorsTo: 
 
 /**
  * The leaver's sectors pass to `to` (or to nobody, -1). The receiving nation patrols each
- * with one of its ground units held in reserve (national command, no standing patrol).
+ * with one of its ground units held in reserve (national command, no standing task).
  */
 function handOverSectors(w: World, from: number, to: number): number {
   const { def, s } = w;
@@ -78,12 +78,15 @@ function handOverSectors(w: World, from: number, to: number): number {
     if (to < 0) return;
     for (let u = 0; u < def.nUnits; u++) {
       if (def.uOwner[u] !== to || def.uDomain[u] !== DOMAIN.ground) continue;
-      if (s.uCommand[u] !== -1 || s.uStanding[u] !== TASK.idle || s.uTask[u] !== TASK.idle)
-        continue;
+      if (s.uCommand[u] !== -1 || s.uStanding[u] !== TASK.idle) continue;
+      if (s.uTask[u] === TASK.destroyed || s.uTask[u] === TASK.stranded) continue;
+      // Its standing task from now on; it starts at once if free, else after its current task.
       s.uStanding[u] = TASK.patrolArea;
       s.uStandingRef[u] = k;
-      s.uTask[u] = TASK.patrolArea;
-      s.uPath[u] = null;
+      if (s.uTask[u] === TASK.idle) {
+        s.uTask[u] = TASK.patrolArea;
+        s.uPath[u] = null;
+      }
       w.log.push(s.tick, 'task', { node: to, unit: u, task: 'patrol-area', cell: -1 });
       break;
     }
