@@ -87,7 +87,8 @@ export function computeBreakdown(def: Def, events: readonly SimEvent[], now: num
         break;
       }
       case 'msg-withheld':
-        withheld.add(actor(e.from), 1);
+        // As messagesWithheld: for low trust (a classification ceiling is the agreement's design).
+        if (e.reason === 'trust') withheld.add(actor(e.from), 1);
         break;
       case 'aware':
         awareAt.set(e.actor * def.cellCap + e.cell, e.t);

@@ -179,6 +179,36 @@ describe('the planner app', () => {
     await page.close();
   });
 
+  it("the Agreements panel's switch opens the joint operations centre: same hash as Node with that order", async () => {
+    const t = 400;
+    const { page, errors } = await open(`?scenario=sahel-ct&seed=5&t=${t}&view=truth`);
+    await page.getByRole('button', { name: 'Agreements', exact: true }).click();
+    const sw = page.getByRole('switch', { name: 'Mechanism jf-joc' });
+    await expect.poll(() => sw.getAttribute('aria-checked')).toBe('false');
+    await sw.click();
+    await expect.poll(() => sw.getAttribute('aria-checked')).toBe('true');
+    await page.screenshot({ path: 'test-results/sahel-ct-agreements-panel.png' });
+    const hash = await page.evaluate(
+      (to) => (window as unknown as { concord: Concord }).concord.runTo(to),
+      t + 96,
+    );
+    const active = await page.evaluate(
+      () =>
+        (
+          (window as unknown as { concord: Concord }).concord.store.getState()
+            .mechanismsActive as boolean[]
+        )[0],
+    );
+    expect(active).toBe(true);
+    const node = sim('sahel-ct', 5);
+    node.runTo(t);
+    node.order({ tick: t, kind: 'set-mechanism', mechanism: 'jf-joc', active: true });
+    node.runTo(t + 96);
+    expect(hash).toBe(node.hash());
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it.each(midRun)('writes a mid-run screenshot of %s (t=%i)', async (name, t) => {
     const { page, errors } = await open(`?scenario=${name}&seed=7&t=${t}&view=truth`);
     await page.waitForTimeout(600);

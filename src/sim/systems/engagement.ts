@@ -140,7 +140,8 @@ export function runEngagement(w: World): void {
       } else if (s.uStr[u]! < cfg.breakOffRatio * s.uStrStart[u]!) {
         s.uEngaged[u] = -1;
         w.log.push(s.tick, 'engage-end', { unit: u, cell: c, outcome: 'unit-withdrew' });
-        sendHome(w, u);
+        // Out of fuel it cannot withdraw: it stays where it is.
+        if (s.uTask[u] !== TASK.stranded) sendHome(w, u);
       }
     }
   }

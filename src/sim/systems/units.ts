@@ -292,7 +292,7 @@ function trackTerritory(w: World, u: number): void {
   const code = codeGrid(def, d)[cellOf(def.masks.spec, s.ux[u]!, s.uy[u]!)]!;
   if (w.permits.move[owner]![d]![code] === 1) return; // a transit right: routine, not a pursuit
   const tf = s.uCommand[u]!;
-  if (tf >= 0 && taskForceCodes(w, tf)[code] === 1 && !s.uPursuit[u]) return; // the joint force's mandate
+  if (tf >= 0 && taskForceCodes(w, tf)[code] === 1) return; // the joint force's mandate
   w.log.push(s.tick, 'cross-border', { unit: u, into: here });
   s.politics.push({ kind: 'crossing', a: here, b: owner, unit: u });
 }
