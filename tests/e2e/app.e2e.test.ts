@@ -182,7 +182,7 @@ describe('the planner app', () => {
   it("the Agreements panel's switch opens the joint operations centre: same hash as Node with that order", async () => {
     const t = 400;
     const { page, errors } = await open(`?scenario=sahel-ct&seed=5&t=${t}&view=truth`);
-    await page.getByRole('button', { name: 'Agreements', exact: true }).click();
+    await page.getByRole('tab', { name: 'Agreements', exact: true }).click();
     const sw = page.getByRole('switch', { name: 'Mechanism jf-joc' });
     await expect.poll(() => sw.getAttribute('aria-checked')).toBe('false');
     await sw.click();
