@@ -6,6 +6,7 @@ import { hoursToTick, scenarioHours } from './time';
 import {
   type AgreementDef,
   type CentreDef,
+  type Def,
   type DialogueDef,
   type FrameworkDef,
   type LiaisonDef,
@@ -15,15 +16,10 @@ import {
   type TrainingDef,
 } from './world';
 
-export interface MechanismParts {
-  mechanisms: MechanismDef[];
-  centres: CentreDef[];
-  centreRelay: Uint8Array;
-  liaisons: LiaisonDef[];
-  frameworks: FrameworkDef[];
-  trainings: TrainingDef[];
-  dialogues: DialogueDef[];
-}
+export type MechanismParts = Pick<
+  Def,
+  'mechanisms' | 'centres' | 'centreRelay' | 'liaisons' | 'frameworks' | 'trainings' | 'dialogues'
+>;
 
 export function scopeBits(scope: 'all' | ReadonlyArray<keyof typeof THREAT_KIND_INDEX>): number {
   return scope === 'all' ? 0xff : scope.reduce((m, k) => m | (1 << THREAT_KIND_INDEX[k]), 0);

@@ -100,6 +100,33 @@ export function allowedFor(w: World, u: number): Uint8Array {
   return s.uExit[u]! >= 0 ? withExit(w, base, s.uExit[u]!) : base;
 }
 
+/** The table cached under (a, b), made on first use (permit tables are rebuilt, not mutated). */
+function memo<A extends object, B>(
+  cache: WeakMap<A, Map<B, Uint8Array>>,
+  a: A,
+  b: B,
+  make: () => Uint8Array,
+): Uint8Array {
+  let m = cache.get(a);
+  if (!m) {
+    m = new Map();
+    cache.set(a, m);
+  }
+  let t = m.get(b);
+  if (!t) {
+    t = make();
+    m.set(b, t);
+  }
+  return t;
+}
+
+/** `base` with every code `extra` allows allowed too. */
+function union(base: Uint8Array, extra: (c: number) => boolean): Uint8Array {
+  const t = Uint8Array.from(base);
+  for (let c = 0; c < 256; c++) if (extra(c)) t[c] = 1;
+  return t;
+}
+
 const tfCache = new WeakMap<Permits, Map<number, Uint8Array>>();
 /**
  * The territory a task force may work in: every current member's of its commanding
@@ -107,57 +134,30 @@ const tfCache = new WeakMap<Permits, Map<number, Uint8Array>>();
  * (FC-G5S, AMISOM). It takes tasks only inside its area of operations (command.ts).
  */
 export function taskForceCodes(w: World, tf: number): Uint8Array {
-  let m = tfCache.get(w.permits);
-  if (!m) {
-    m = new Map();
-    tfCache.set(w.permits, m);
-  }
-  let t = m.get(tf);
-  if (!t) {
+  return memo(tfCache, w.permits, tf, () => {
     const { def, s } = w;
     const cmd = def.taskForces[tf]!.commander;
-    t = new Uint8Array(256);
+    const t = new Uint8Array(256);
     for (let c = 1; c < CODE_LAND; c++) {
       const host = def.codeToActor[c]!;
       if (host >= 0 && (host === cmd || s.member[cmd * def.nActors + host] === 1)) t[c] = 1;
     }
-    m.set(tf, t);
-  }
-  return t;
+    return t;
+  });
 }
 
-const withTfCache = new WeakMap<Uint8Array, WeakMap<Uint8Array, Uint8Array>>();
+const withTfCache = new WeakMap<Uint8Array, Map<Uint8Array, Uint8Array>>();
 function withTaskForce(w: World, base: Uint8Array, tf: number): Uint8Array {
   const codes = taskForceCodes(w, tf);
-  let m = withTfCache.get(base);
-  if (!m) {
-    m = new WeakMap();
-    withTfCache.set(base, m);
-  }
-  let t = m.get(codes);
-  if (!t) {
-    t = Uint8Array.from(base);
-    for (let c = 0; c < 256; c++) if (codes[c]) t[c] = 1;
-    m.set(codes, t);
-  }
-  return t;
+  return memo(withTfCache, base, codes, () => union(base, (c) => codes[c] === 1));
 }
 
 const exitCache = new WeakMap<Uint8Array, Map<number, Uint8Array>>();
 /** A unit caught abroad when a right is withdrawn may still cross that territory to leave it. */
 function withExit(w: World, base: Uint8Array, host: number): Uint8Array {
-  let m = exitCache.get(base);
-  if (!m) {
-    m = new Map();
-    exitCache.set(base, m);
-  }
-  let t = m.get(host);
-  if (!t) {
-    t = Uint8Array.from(base);
-    for (let c = 1; c < CODE_LAND; c++) if (w.def.codeToActor[c] === host) t[c] = 1;
-    m.set(host, t);
-  }
-  return t;
+  return memo(exitCache, base, host, () =>
+    union(base, (c) => c >= 1 && c < CODE_LAND && w.def.codeToActor[c] === host),
+  );
 }
 
 /** After rights change: units now standing where they may not be are sent to leave. */
@@ -179,20 +179,12 @@ export function unitsToWithdraw(w: World): number[] {
 
 const ownCache = new WeakMap<Permits, Map<number, Uint8Array>>();
 function ownOnly(w: World, a: number, d: number): Uint8Array {
-  let m = ownCache.get(w.permits);
-  if (!m) {
-    m = new Map();
-    ownCache.set(w.permits, m);
-  }
-  const key = a * 3 + d;
-  let t = m.get(key);
-  if (!t) {
-    t = new Uint8Array(256);
+  return memo(ownCache, w.permits, a * 3 + d, () => {
+    const t = new Uint8Array(256);
     for (let c = 1; c < 254; c++) if (w.def.codeToActor[c] === a) t[c] = w.permits.move[a]![d]![c]!;
     if (d !== DOMAIN.ground) t[0] = 1;
-    m.set(key, t);
-  }
-  return t;
+    return t;
+  });
 }
 
 /** May unit u stand at (x, y)? Checks domain, sovereignty, pursuit depth and weather closures. */
