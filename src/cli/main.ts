@@ -8,7 +8,9 @@ import { intFlag, numFlag, type Parsed, parseArgs } from './args';
 import { runBench } from './bench';
 import { compareScenarios, formatCompare } from './compare';
 import { CliError, loadScenarioFile, readJsonFile } from './load';
+import { mergeResults } from './merge';
 import { formatSummary, runScenario } from './run';
+import { defaultWorkers, parseShard, runSweep } from './sweep';
 
 const USAGE = `concord — coalition operations simulator
 
@@ -16,6 +18,8 @@ usage:
   concord run <scenario.json> [--seed N] [--days D | --ticks T] [--set path=value]… [--events out.ndjson] [--json]
   concord validate <file>
   concord compare <scenario.json> --set path=value… [--seeds N] [--days D] [--json]
+  concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv]
+  concord merge <shard.csv>… --out all.csv
   concord schema
   concord bench [--quick]
 `;
@@ -106,6 +110,24 @@ export async function main(argv: string[]): Promise<number> {
         return cmdSchema(rest);
       case 'compare':
         return cmdCompare(rest);
+      case 'sweep': {
+        const p = parseArgs(rest, { value: ['workers', 'shard', 'out'], bool: ['quiet'] }, 'sweep');
+        const file = one(p, 'sweep', 'experiment file');
+        return await runSweep(file, {
+          workers: intFlag(p, 'workers', 'sweep', 1, 256) ?? defaultWorkers(),
+          shard: parseShard(p.flags.get('shard')?.at(-1)),
+          out: p.flags.get('out')?.at(-1),
+          quiet: p.flags.has('quiet'),
+        });
+      }
+      case 'merge': {
+        const p = parseArgs(rest, { value: ['out'], bool: [] }, 'merge');
+        const out = p.flags.get('out')?.at(-1);
+        if (!out) throw new CliError('concord merge: --out all.csv is required', 2);
+        if (!p.positionals.length)
+          throw new CliError('concord merge: give the shard CSV files to join', 2);
+        return mergeResults(p.positionals, out);
+      }
       case 'bench': {
         const p = parseArgs(rest, { value: [], bool: ['quick'] }, 'bench');
         return await runBench({ quick: p.flags.has('quick') });
@@ -118,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new CliError(
-          `concord: unknown command "${command}" (allowed: run, validate, compare, schema, bench)`,
+          `concord: unknown command "${command}" (allowed: run, validate, compare, sweep, merge, schema, bench)`,
           2,
         );
     }

@@ -1,0 +1,15 @@
+// One experiment run per task, in a worker thread: each worker reads a scenario file once and
+// keeps a runner for it (which builds each design point's world once).
+import { loadAtlas, readJsonFile } from '../src/cli/load';
+import { ExperimentRunner, type RunOutcome, type RunSpec } from '../src/experiment/run';
+
+const runners = new Map<string, ExperimentRunner>();
+
+export function runTask(task: RunSpec & { scenarioFile: string }): RunOutcome {
+  let r = runners.get(task.scenarioFile);
+  if (!r) {
+    r = new ExperimentRunner(readJsonFile(task.scenarioFile), loadAtlas);
+    runners.set(task.scenarioFile, r);
+  }
+  return r.run(task);
+}
