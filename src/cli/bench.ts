@@ -3,7 +3,8 @@
 //   1. every scenario in scenarios/*.json, whole duration: load time, run time, ticks/s,
 //      agent-updates/s, events, hash (median and min/max of N timed runs after a warm-up);
 //   2. a scaling series on sahel-ct: agents ×1, ×4, ×16 for a fixed number of ticks;
-//   3. a plain typed-array reference kernel at the engine's mean agent count and tick count.
+//   3. a plain typed-array reference kernel at the engine's mean agent count and tick count;
+//   4. experiment runs per second through the sweep's worker pool, 1 worker and 2+ (bench-sweep.ts).
 // A final {"kind":"summary"} line holds the key figures. Lines, in order:
 //   env, scenario (+ kernel per scenario), skipped (a JSON file that is not a scenario),
 //   scale (per factor, + kernel per factor), scaling, summary.
@@ -21,6 +22,7 @@ import {
   spread,
 } from './bench-engine';
 import { runKernel } from './bench-kernel';
+import { benchSweep } from './bench-sweep';
 
 export interface BenchConfig {
   quick: boolean;
@@ -519,6 +521,19 @@ export function runBenchWith(cfg: BenchConfig, io: BenchIO = stdio): Line[] {
 }
 
 export async function runBench(o: { quick: boolean }): Promise<number> {
-  runBenchWith(benchConfig(o.quick));
+  const cfg = benchConfig(o.quick);
+  runBenchWith(cfg);
+  // 4. Experiment runs per second through the sweep's worker pool, 1 worker against 2+.
+  const file = `${cfg.scenarioDir}/${cfg.scaleScenario}.json`;
+  stdio.note(`bench: sweep throughput on ${cfg.scaleScenario} (worker pool)…`);
+  const sw = await benchSweep(file, o.quick ? 8 : 24, o.quick ? 5 : undefined);
+  stdio.line({ ...sw });
+  const parts = Object.entries(sw.byWorkers).map(
+    ([n, v]) =>
+      `${n} worker${n === '1' ? '' : 's'} ${v.runsPerS} runs/s (${sw.runs} runs in ${v.wallS} s)`,
+  );
+  stdio.note(
+    `sweep ${cfg.scaleScenario}${sw.days ? `, ${sw.days} days` : ', whole run'}: ${parts.join(', ')}; speed-up ×${sw.speedup}`,
+  );
   return 0;
 }

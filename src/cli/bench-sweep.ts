@@ -1,0 +1,63 @@
+// The sweep part of `concord bench`: experiment runs per second through the worker pool that
+// `concord sweep` uses, with 1 and with 2 (or more) workers, on the whole sahel-ct scenario.
+// Each pool first runs one task per worker (tsx and the module graph load in every thread),
+// then the timed batch: steady-state throughput, which is what a long sweep sees.
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import Tinypool from 'tinypool';
+import type { RunSpec } from '../experiment/run';
+import { CORE_METRICS } from '../sim/metrics';
+
+export interface SweepLine {
+  kind: 'sweep';
+  scenario: string;
+  days: number | null;
+  runs: number;
+  byWorkers: Record<string, { runsPerS: number; wallS: number }>;
+  /** Throughput with the most workers over throughput with one. */
+  speedup: number;
+}
+
+export async function benchSweep(
+  scenarioFile: string,
+  runs: number,
+  days?: number,
+): Promise<SweepLine> {
+  const counts = [...new Set([1, Math.max(2, Math.min(availableParallelism(), 8))])];
+  const byWorkers: SweepLine['byWorkers'] = {};
+  for (const workers of counts) {
+    const pool = new Tinypool({
+      filename: new URL('../../workers/sweep-worker.mjs', import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+    });
+    const spec = (i: number): RunSpec & { scenarioFile: string } => ({
+      run: i,
+      point: 0,
+      seed: 1000 + i,
+      levels: {},
+      days,
+      metrics: CORE_METRICS,
+      scenarioFile: resolve(scenarioFile),
+    });
+    await Promise.all(Array.from({ length: workers }, (_, i) => pool.run(spec(-1 - i))));
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: runs }, (_, i) => pool.run(spec(i))));
+    const wallS = (performance.now() - t0) / 1000;
+    await pool.destroy();
+    byWorkers[String(workers)] = {
+      runsPerS: Math.round((runs / wallS) * 100) / 100,
+      wallS: Math.round(wallS * 100) / 100,
+    };
+  }
+  const one = byWorkers['1']!.runsPerS;
+  const most = byWorkers[String(counts.at(-1))]!.runsPerS;
+  return {
+    kind: 'sweep',
+    scenario: scenarioFile,
+    days: days ?? null,
+    runs,
+    byWorkers,
+    speedup: Math.round((most / one) * 100) / 100,
+  };
+}
