@@ -1,6 +1,7 @@
-// The concord command line: run, validate, schema, bench. Every error is one clear line on
+// The concord command line: run, validate, compare, sweep, merge, schema, bench. Every error is one clear line on
 // stderr and a non-zero exit (2 for bad input), never a stack trace.
 import { z } from 'zod';
+import { Experiment } from '../experiment/schema';
 import { formatProblems } from '../scenario/problems';
 import { Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/validate';
@@ -20,7 +21,7 @@ usage:
   concord compare <scenario.json> --set path=value… [--seeds N] [--days D] [--json]
   concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv]
   concord merge <shard.csv>… --out all.csv
-  concord schema
+  concord schema [--experiment]
   concord bench [--quick]
 `;
 
@@ -92,9 +93,14 @@ function cmdValidate(argv: string[]): number {
 }
 
 function cmdSchema(argv: string[]): number {
-  parseArgs(argv, { value: [], bool: [] }, 'schema');
-  const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
-  process.stdout.write(`${JSON.stringify({ title: 'Concord scenario', ...schema }, null, 2)}\n`);
+  const p = parseArgs(argv, { value: [], bool: ['experiment'] }, 'schema');
+  const experiment = p.flags.has('experiment');
+  const schema = z.toJSONSchema(experiment ? Experiment : Scenario, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
+  const title = experiment ? 'Concord experiment' : 'Concord scenario';
+  process.stdout.write(`${JSON.stringify({ title, ...schema }, null, 2)}\n`);
   return 0;
 }
 
