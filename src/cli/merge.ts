@@ -1,8 +1,11 @@
 // `concord merge <shard.csv>… --out all.csv`: joins the shards of one experiment and refuses
 // anything that would make the whole wrong — another experiment or engine, a run twice, a run
 // missing — naming the file and the runs. Then writes the rows and the summary atomically.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { writeFileAtomic } from './atomic';
 import { CliError } from './load';
-import { type ResultMeta, readMeta, readResults, writeRows, writeSummary } from './results';
+import { baseOf, type ResultMeta, readMeta, readResults, writeRows, writeSummary } from './results';
 
 export function mergeResults(files: readonly string[], out: string): number {
   let meta: ResultMeta | undefined;
@@ -39,10 +42,33 @@ export function mergeResults(files: readonly string[], out: string): number {
       2,
     );
   const whole: ResultMeta = { ...m, shard: { index: 1, count: 1 } };
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  mergeSeries(files, out);
   const text = writeRows(out, columns, byRun, whole);
   const top = writeSummary(out, text, whole);
   process.stdout.write(
     `${m.experiment}: ${byRun.size} runs from ${files.length} files in ${out}\n${top ? `${top}\n` : ''}`,
   );
   return 0;
+}
+
+/** Joins the shards' sampled time series (if they have any), rows sorted by run. */
+function mergeSeries(files: readonly string[], out: string): void {
+  const parts = files.map((f) => `${baseOf(f)}.series.csv`).filter((f) => existsSync(f));
+  if (!parts.length) return;
+  if (parts.length !== files.length)
+    throw new CliError(`time series missing beside some shards (found ${parts.join(', ')})`, 2);
+  let head = '';
+  const rows: Array<[number, number, string]> = [];
+  for (const f of parts) {
+    const [h = '', ...lines] = readFileSync(f, 'utf8').split('\n');
+    if (head && h !== head) throw new CliError(`${f}: its columns differ from ${parts[0]}'s`, 2);
+    head = h;
+    lines.forEach((l, i) => {
+      if (l) rows.push([Number(l.slice(0, l.indexOf(','))), i, l]);
+    });
+  }
+  // By run, and within a run in time order (the order each shard wrote).
+  rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  writeFileAtomic(`${baseOf(out)}.series.csv`, `${[head, ...rows.map((r) => r[2])].join('\n')}\n`);
 }

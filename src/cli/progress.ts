@@ -4,9 +4,11 @@ export class Progress {
   private readonly t0 = performance.now();
   private last = 0;
 
+  /** `before`: runs already done when this session started (a resumed sweep), not in the rate. */
   constructor(
     private readonly total: number,
     private readonly label: string,
+    private readonly before = 0,
     private readonly out: NodeJS.WriteStream = process.stderr,
   ) {}
 
@@ -16,7 +18,7 @@ export class Progress {
     if (!final && now - this.last < (tty ? 100 : 5000)) return;
     this.last = now;
     const s = (now - this.t0) / 1000;
-    const rate = s > 0 ? done / s : 0;
+    const rate = s > 0 ? (done - this.before) / s : 0;
     const left = rate > 0 ? (this.total - done) / rate : Number.NaN;
     const width = 24;
     const filled = this.total ? Math.round((done / this.total) * width) : width;

@@ -2,8 +2,9 @@
 // design point × seed (or one shard's share) in a pool of worker threads; one CSV row per run,
 // sorted by run index, so the file is the same whatever the worker count; written atomically
 // as runs finish, so a killed sweep leaves a valid file that a rerun resumes from.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import Tinypool from 'tinypool';
 import { header, line, row } from '../experiment/csv';
 import { shardOf } from '../experiment/design';
@@ -81,7 +82,8 @@ export async function runSweep(file: string, o: SweepOptions): Promise<number> {
   }
   const series = byRun.size ? readSeries(out) : new Map<number, string[]>();
   const todo = mine.filter((r) => !byRun.has(r.run));
-  const progress = new Progress(mine.length, e.id);
+  const progress = new Progress(mine.length, e.id, mine.length - todo.length);
+  mkdirSync(dirname(resolve(out)), { recursive: true });
   const flush = () => {
     writeRows(out, head, byRun, meta);
     if (e.sample && series.size) writeSeries(out, e.sample.metrics, series);

@@ -141,6 +141,17 @@ describe('concord sweep', () => {
     const s = rows(join(dir, 'series.csv').replace('.csv', '.series.csv'));
     expect(s[0]).toBe('run,point,seed,hours,incidents');
     expect(s).toHaveLength(1 + 12 * 4);
+    // Sharded into a directory that does not exist yet, merged: the same series.
+    const shards = [1, 2].map((i) => {
+      const o = join(dir, 'nested', 'deeper', `series-${i}.csv`);
+      expect(
+        concord('sweep', f, '--shard', `${i}/2`, '--workers', '1', '--out', o, '--quiet').status,
+      ).toBe(0);
+      return o;
+    });
+    const merged = join(dir, 'series-merged.csv');
+    expect(concord('merge', ...shards, '--out', merged).status).toBe(0);
+    expect(rows(join(dir, 'series-merged.series.csv'))).toEqual(s);
   });
 });
 
