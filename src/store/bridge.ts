@@ -548,6 +548,8 @@ export interface LoadOptions {
   source?: ChangeSource;
   /** Scenario document to load instead of the file `name` (a planner's own file, a bench variant). */
   json?: unknown;
+  /** `name=value` assignments applied to the scenario (a design point), kept in the URL. */
+  set?: readonly string[];
 }
 
 /** Loads a scenario file into the worker, then (optionally) seeks to a tick and sets a view. */
@@ -563,11 +565,12 @@ export async function loadScenario(
   destroyMap();
   setLatestSnapshot(null);
   eventCount = 0;
-  beginLoad(name, seed, source);
+  const set = opts.set ?? [];
+  beginLoad(name, seed, source, set);
   try {
     await exclusive(async () => {
       const json = opts.json ?? (await loadScenarioJson(name));
-      const r = await api.load(json, { seed });
+      const r = await api.load(json, { seed, set: [...set] });
       if (gen !== loadGen) return;
       if (!r.ok) {
         setStatus('error', `${name} could not be loaded:\n${r.problems.join('\n')}`, source);
@@ -615,6 +618,7 @@ function writeUrl(): void {
       s.view,
       s.description.actors.map((a) => a.id),
     ),
+    set: s.set,
   });
   if (next !== location.search) history.replaceState(null, '', next);
 }
@@ -625,6 +629,7 @@ sessionStore.subscribe((s, prev) => {
     s.view === prev.view &&
     s.scenario === prev.scenario &&
     s.seed === prev.seed &&
+    s.set === prev.set &&
     s.status === prev.status
   )
     return;
@@ -645,5 +650,10 @@ export function start(defaultScenario = 'sahel-ct'): Promise<void> {
       : scenarioNames.includes(defaultScenario)
         ? defaultScenario
         : (scenarioNames[0] ?? defaultScenario);
-  return loadScenario(name, u.seed ?? 1, { tick: u.tick, view: u.view, source: 'replay' });
+  return loadScenario(name, u.seed ?? 1, {
+    tick: u.tick,
+    view: u.view,
+    source: 'replay',
+    ...(u.set && name === u.scenario ? { set: u.set } : {}),
+  });
 }

@@ -3,10 +3,16 @@
 // or stable references, or wrap the selector in zustand's useShallow).
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { type ExperimentsState, experimentsStore } from './experiments';
 import { type SessionState, sessionStore } from './session';
 
 export function useSession<T>(selector: (s: SessionState) => T): T {
   return useStore(sessionStore, selector);
+}
+
+/** The Experiments panel's store (its results arrive in batches a few times a second). */
+export function useExperiments<T>(selector: (s: ExperimentsState) => T): T {
+  return useStore(experimentsStore, selector);
 }
 
 /**

@@ -29,7 +29,7 @@ import type { Speed } from './pacing';
 
 export type ChangeSource = 'user' | 'sim' | 'replay';
 export type Phase = 'loading' | 'ready' | 'error';
-export type PanelId = 'inspector' | 'actors' | 'agreements' | 'events' | 'charts';
+export type PanelId = 'inspector' | 'actors' | 'agreements' | 'events' | 'charts' | 'experiments';
 
 /** The feed keeps at most this many items (a ring: the oldest go first). */
 export const FEED_CAP = 2000;
@@ -54,6 +54,8 @@ export interface SessionState {
   /** File name of the loaded (or loading) scenario. */
   scenario: string;
   seed: number;
+  /** `name=value` assignments applied to the scenario file (a design point opened from an experiment). */
+  set: string[];
   description: WorldDescription | null;
   tick: number;
   totalTicks: number;
@@ -119,6 +121,7 @@ export function initialState(): SessionState {
     scenarios: [],
     scenario: '',
     seed: 1,
+    set: [],
     description: null,
     tick: 0,
     totalTicks: 0,
@@ -181,7 +184,12 @@ export function setScenarioList(names: string[]): void {
 }
 
 /** A load begins: everything run-specific is cleared. */
-export function beginLoad(scenario: string, seed: number, source: ChangeSource): void {
+export function beginLoad(
+  scenario: string,
+  seed: number,
+  source: ChangeSource,
+  set: readonly string[] = [],
+): void {
   change('beginLoad', source, (s) => {
     const keep = {
       scenarios: s.scenarios,
@@ -194,6 +202,7 @@ export function beginLoad(scenario: string, seed: number, source: ChangeSource):
     Object.assign(s, initialState(), keep, {
       scenario,
       seed,
+      set: [...set],
       status: { phase: 'loading', message: `Loading ${scenario} (seed ${seed})…` },
     });
   });

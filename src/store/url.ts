@@ -1,5 +1,7 @@
 // URL state: `?scenario=…&seed=…&t=…&view=…` reopens one moment of one run. `view` is an
-// actor id or `truth` (the white cell's ground truth). Pure parse and format.
+// actor id or `truth` (the white cell's ground truth); `set=name=value` (repeated) applies
+// assignments to the scenario, as `concord run --set` (a design point of an experiment).
+// Pure parse and format.
 
 export interface UrlState {
   scenario: string | null;
@@ -7,6 +9,8 @@ export interface UrlState {
   tick: number | null;
   /** Actor id, or 'truth'. */
   view: string | null;
+  /** `name=value` assignments; absent when there are none. */
+  set?: string[];
 }
 
 function int(v: string | null, min: number): number | null {
@@ -17,11 +21,13 @@ function int(v: string | null, min: number): number | null {
 
 export function parseUrlState(search: string): UrlState {
   const q = new URLSearchParams(search);
+  const set = q.getAll('set').filter((a) => a.indexOf('=') > 0);
   return {
     scenario: q.get('scenario') || null,
     seed: int(q.get('seed'), 0),
     tick: int(q.get('t'), 0),
     view: q.get('view') || null,
+    ...(set.length ? { set } : {}),
   };
 }
 
@@ -30,12 +36,14 @@ export function formatUrlState(s: {
   seed: number;
   tick: number;
   view: string;
+  set?: readonly string[];
 }): string {
   const q = new URLSearchParams();
   q.set('scenario', s.scenario);
   q.set('seed', String(s.seed));
   q.set('t', String(s.tick));
   q.set('view', s.view);
+  for (const a of s.set ?? []) q.append('set', a);
   return `?${q.toString()}`;
 }
 

@@ -13,7 +13,9 @@ import { Legend } from './Legend';
 function ViewBanner() {
   const view = useSession((s) => s.view);
   const actors = useSession((s) => s.description?.actors);
-  const name = useSession((s) => s.description?.scenario.name ?? '');
+  const scenarioName = useSession((s) => s.description?.scenario.name ?? '');
+  const set = useSession((s) => s.set);
+  const name = set.length ? `${scenarioName} · ${set.join(', ')}` : scenarioName;
   const actor = view >= 0 ? actors?.[view] : undefined;
   const style = actor ? { background: actor.color, color: inkOn(actor.color) } : undefined;
   return (

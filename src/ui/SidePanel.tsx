@@ -5,6 +5,7 @@ import { Actors } from './panels/Actors';
 import { Agreements } from './panels/Agreements';
 import { Charts } from './panels/Charts';
 import { EventLog } from './panels/EventLog';
+import { Experiments } from './panels/Experiments';
 import { Inspector } from './panels/Inspector';
 
 const TABS: Array<{ id: PanelId; label: string }> = [
@@ -13,12 +14,14 @@ const TABS: Array<{ id: PanelId; label: string }> = [
   { id: 'actors', label: 'Actors' },
   { id: 'agreements', label: 'Agreements' },
   { id: 'charts', label: 'Metrics' },
+  { id: 'experiments', label: 'Experiments' },
 ];
 
 export function SidePanel() {
   const panel = useSession((s) => s.panel);
   return (
-    <aside className="side">
+    // Experiment results need room: the column widens while that panel is open.
+    <aside className={panel === 'experiments' ? 'side wide' : 'side'}>
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
           <button
@@ -46,6 +49,7 @@ export function SidePanel() {
         {panel === 'actors' && <Actors />}
         {panel === 'agreements' && <Agreements />}
         {panel === 'charts' && <Charts />}
+        {panel === 'experiments' && <Experiments />}
       </div>
     </aside>
   );

@@ -17,12 +17,14 @@ function ScenarioPicker() {
   const scenarios = useSession((s) => s.scenarios);
   const scenario = useSession((s) => s.scenario);
   const seed = useSession((s) => s.seed);
+  const set = useSession((s) => s.set);
   const [seedText, setSeedText] = useState(String(seed));
   useEffect(() => setSeedText(String(seed)), [seed]);
   const seedValue = Number(seedText);
   const seedOk = Number.isInteger(seedValue) && seedValue >= 0;
+  // Another seed of the same scenario keeps its design-point assignments; another file drops them.
   const reload = (name: string) => {
-    if (seedOk) void loadScenario(name, seedValue);
+    if (seedOk) void loadScenario(name, seedValue, name === scenario ? { set } : {});
   };
   return (
     <form
