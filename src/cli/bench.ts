@@ -526,11 +526,11 @@ export async function runBench(o: { quick: boolean }): Promise<number> {
   // 4. Experiment runs per second through the sweep's worker pool, 1 worker against 2+.
   const file = `${cfg.scenarioDir}/${cfg.scaleScenario}.json`;
   stdio.note(`bench: sweep throughput on ${cfg.scaleScenario} (worker pool)…`);
-  const sw = await benchSweep(file, o.quick ? 8 : 24, o.quick ? 5 : undefined);
+  const sw = await benchSweep(file, o.quick ? 16 : 96, o.quick ? 5 : undefined, o.quick ? 1 : 3);
   stdio.line({ ...sw });
   const parts = Object.entries(sw.byWorkers).map(
     ([n, v]) =>
-      `${n} worker${n === '1' ? '' : 's'} ${v.runsPerS} runs/s (${sw.runs} runs in ${v.wallS} s)`,
+      `${n} worker${n === '1' ? '' : 's'} ${v.runsPerS} runs/s (median of ${v.reps.join(', ')}; ${sw.runs} runs in ${v.wallS} s)`,
   );
   stdio.note(
     `sweep ${cfg.scaleScenario}${sw.days ? `, ${sw.days} days` : ', whole run'}: ${parts.join(', ')}; speed-up ×${sw.speedup}`,
