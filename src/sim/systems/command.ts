@@ -32,15 +32,25 @@ function sameRegion(w: World, d: number, x0: number, y0: number, x1: number, y1:
   return region[a] === region[b];
 }
 
-const orderScratch: number[] = [];
+/** Per world and actor: its tracks' tasking order, rebuilt only when cells are added. */
+const orders = new WeakMap<World, Map<number, { n: number; order: number[] }>>();
 function byPriority(w: World, actor: number): number[] {
   const { def, s } = w;
-  orderScratch.length = 0;
-  for (let c = 0; c < s.nCells; c++) orderScratch.push(c);
-  const weight = (c: number) =>
-    def.priority[actor * N_THREAT_KINDS + def.groups[s.cGroup[c]!]!.kindIndex]!;
-  orderScratch.sort((a, b) => weight(b) - weight(a) || a - b);
-  return orderScratch;
+  let perActor = orders.get(w);
+  if (!perActor) {
+    perActor = new Map();
+    orders.set(w, perActor);
+  }
+  const hit = perActor.get(actor);
+  // A cell's group never changes once spawned, so the order only changes as cells are added.
+  if (hit && hit.n === s.nCells) return hit.order;
+  const weight = new Float64Array(s.nCells);
+  for (let c = 0; c < s.nCells; c++)
+    weight[c] = def.priority[actor * N_THREAT_KINDS + def.groups[s.cGroup[c]!]!.kindIndex]!;
+  const order = Array.from({ length: s.nCells }, (_, c) => c);
+  order.sort((a, b) => weight[b]! - weight[a]! || a - b);
+  perActor.set(actor, { n: s.nCells, order });
+  return order;
 }
 
 export function runCommand(w: World): void {
