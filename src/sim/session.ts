@@ -32,6 +32,21 @@ interface Checkpoint {
 
 export class OrderError extends Error {}
 
+/**
+ * One path finder per world definition: its search arrays are megabytes on a big grid, and a
+ * search keeps no state between calls (stamps), so sessions of one Def — a sweep's runs of a
+ * design point — share it instead of allocating and zeroing them again for every run.
+ */
+const pathfinders = new WeakMap<Def, PathFinder>();
+function pathfinderFor(d: Def): PathFinder {
+  let p = pathfinders.get(d);
+  if (!p) {
+    p = new PathFinder(d.masks.spec);
+    pathfinders.set(d, p);
+  }
+  return p;
+}
+
 export class Session {
   readonly world: World;
   readonly seed: number;
@@ -53,7 +68,7 @@ export class Session {
       rng,
       log: new EventLog(),
       permits: buildPermits(d, s),
-      pathfinder: new PathFinder(d.masks.spec),
+      pathfinder: pathfinderFor(d),
       unitGrid: new SpatialGrid(widthKm, heightKm, bucket(d.nUnits), Math.max(1, d.nUnits)),
       cellGrid: new SpatialGrid(widthKm, heightKm, bucket(d.cellCap), Math.max(1, d.cellCap)),
       nodeUnits: Array.from({ length: d.nActors + d.taskForces.length }, () => []),
