@@ -4,9 +4,8 @@
 // then the timed batch: steady-state throughput, which is what a long sweep sees.
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import Tinypool from 'tinypool';
-import type { RunSpec } from '../experiment/run';
 import { CORE_METRICS } from '../sim/metrics';
+import { type SweepTask, sweepPool } from './sweep-pool';
 
 export interface SweepLine {
   kind: 'sweep';
@@ -30,7 +29,7 @@ export async function benchSweep(
   repetitions = 3,
 ): Promise<SweepLine> {
   const counts = [...new Set([1, Math.max(2, Math.min(availableParallelism(), 8))])];
-  const spec = (i: number): RunSpec & { scenarioFile: string } => ({
+  const spec = (i: number): SweepTask => ({
     run: i,
     point: 0,
     seed: 1000 + i,
@@ -40,11 +39,7 @@ export async function benchSweep(
     scenarioFile: resolve(scenarioFile),
   });
   const batch = async (workers: number) => {
-    const pool = new Tinypool({
-      filename: new URL('../../workers/sweep-worker.mjs', import.meta.url).href,
-      minThreads: workers,
-      maxThreads: workers,
-    });
+    const pool = sweepPool(workers);
     await Promise.all(Array.from({ length: workers }, (_, i) => pool.run(spec(-1 - i))));
     const t0 = performance.now();
     await Promise.all(Array.from({ length: runs }, (_, i) => pool.run(spec(i))));

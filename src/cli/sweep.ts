@@ -5,16 +5,15 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import Tinypool from 'tinypool';
 import { header, line, row } from '../experiment/csv';
 import { shardOf } from '../experiment/design';
-import type { RunOutcome, RunSpec } from '../experiment/run';
 import { ENGINE_VERSION } from '../sim/version';
 import { writeFileAtomic } from './atomic';
 import { loadExperimentFile } from './experiment-file';
 import { CliError } from './load';
 import { Progress } from './progress';
 import { baseOf, type ResultMeta, readMeta, readResults, writeRows, writeSummary } from './results';
+import { type SweepTask, sweepPool } from './sweep-pool';
 
 export interface SweepOptions {
   workers: number;
@@ -92,11 +91,7 @@ export async function runSweep(file: string, o: SweepOptions): Promise<number> {
     process.stderr.write(
       `${e.id}: ${x.runs.length} runs (${mine.length} in shard ${index}/${count}, ${mine.length - todo.length} already done), ${o.workers} workers → ${out}\n`,
     );
-  const pool = new Tinypool({
-    filename: new URL('../../workers/sweep-worker.mjs', import.meta.url).href,
-    minThreads: o.workers,
-    maxThreads: o.workers,
-  });
+  const pool = sweepPool(o.workers);
   let lastFlush = performance.now();
   let done = 0;
   let stopped = false;
@@ -113,7 +108,7 @@ export async function runSweep(file: string, o: SweepOptions): Promise<number> {
   try {
     await Promise.all(
       todo.map(async (r) => {
-        const spec: RunSpec & { scenarioFile: string } = {
+        const spec: SweepTask = {
           run: r.run,
           point: r.point,
           seed: r.seed,
@@ -123,7 +118,7 @@ export async function runSweep(file: string, o: SweepOptions): Promise<number> {
           sample: e.sample,
           scenarioFile: x.scenarioFile,
         };
-        const res = (await pool.run(spec)) as RunOutcome;
+        const res = await pool.run(spec);
         if (stopped) return;
         byRun.set(r.run, row(ctx, r.levels, res));
         if (res.series.length)

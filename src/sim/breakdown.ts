@@ -3,6 +3,7 @@
 // withheld per sender, logistics shortfalls per nation, cost per actor and per mechanism.
 // Computed from the event log alone, like metrics.ts; ids are the scenario's.
 import type { SimEvent } from './events';
+import { latencies } from './latencies';
 import { raidTimes } from './raid-times';
 import type { Def } from './world';
 
@@ -66,8 +67,9 @@ export function computeBreakdown(def: Def, events: readonly SimEvent[], now: num
   const resupplies: Record<string, { own: number; partner: number }> = {};
   const cost = new Means();
   const mechCost = new Means();
-  const sent = new Map<number, { t: number; agreement: number }>();
-  const awareAt = new Map<number, number>();
+  const times = latencies(def, events);
+  for (const x of times.share) share.add(def.agreements[x.agreement]!.id, x.hours);
+  for (const x of times.decisions) decide.add(node(x.node), x.hours);
   for (const e of events) {
     switch (e.k) {
       case 'cop':
@@ -77,29 +79,10 @@ export function computeBreakdown(def: Def, events: readonly SimEvent[], now: num
           completeness.add(participants[i]!, v);
         });
         break;
-      case 'msg-send':
-        sent.set(e.msg, { t: e.t, agreement: e.agreement });
-        break;
-      case 'msg-arrive': {
-        const m = sent.get(e.msg);
-        if (m) share.add(def.agreements[m.agreement]!.id, (e.t - m.t) * h);
-        sent.delete(e.msg);
-        break;
-      }
       case 'msg-withheld':
         // As messagesWithheld: for low trust (a classification ceiling is the agreement's design).
         if (e.reason === 'trust') withheld.add(actor(e.from), 1);
         break;
-      case 'aware':
-        awareAt.set(e.actor * def.cellCap + e.cell, e.t);
-        break;
-      case 'task': {
-        if (e.task !== 'respond') break;
-        const who = e.node < nA ? e.node : def.taskForces[e.node - nA]!.commander;
-        const t0 = awareAt.get(who * def.cellCap + e.cell);
-        if (t0 !== undefined) decide.add(node(e.node), (e.t - t0) * h);
-        break;
-      }
       case 'out-of-fuel':
         outOfFuel.add(actor(def.uOwner[e.unit]!), 1);
         break;

@@ -8,6 +8,7 @@ import { toX, toY } from './geo/projection';
 import { cellCenterX, cellCenterY, cellOf } from './geo/raster';
 import { snapToDomain } from './geo/snap';
 import { makeStreams, type Rng } from './rng';
+import { initialTrust } from './systems/trust';
 import { hoursToTick, scenarioHours } from './time';
 import {
   CAVEAT,
@@ -128,6 +129,19 @@ export function decisionFactor(sc: Scenario, actorId: string, members: string[])
   }
   const divergence = pairs ? Math.min(1, sum / pairs) : 0;
   return 1 + 0.15 * (m - 1) * (1 + divergence);
+}
+
+/** A task force's decision latency in ticks: its stated minutes slowed by its commander's rule. */
+export function taskForceDecisionTicks(
+  sc: Scenario,
+  minutes: number,
+  commander: string,
+  members: string[],
+): number {
+  return Math.max(
+    0,
+    Math.ceil((minutes * decisionFactor(sc, commander, members)) / sc.tickMinutes),
+  );
 }
 
 function membersOf(sc: Scenario, actorId: string): string[] {
@@ -365,8 +379,11 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     taskForces: sc.taskForces.map((t) => ({
       id: t.id,
       commander: actorOf(t.commander),
-      decisionTicks: ticks(
-        t.decisionLatencyMin * decisionFactor(sc, t.commander, membersOf(sc, t.commander)),
+      decisionTicks: taskForceDecisionTicks(
+        sc,
+        t.decisionLatencyMin,
+        t.commander,
+        membersOf(sc, t.commander),
       ),
       area: t.area ? zoneOf(t.area) : -1,
     })),
@@ -707,10 +724,7 @@ export function initState(
   def.members.forEach((ms, org) => {
     for (const m of ms) s.member[org * nA + m] = 1;
   });
-  sc.actors.forEach((a, i) => {
-    for (let j = 0; j < nA; j++)
-      s.trust[i * nA + j] = i === j ? 1 : (a.trust[def.actorIds[j]!] ?? a.trustDefault);
-  });
+  s.trust.set(initialTrust(def));
   const units = sc.units.flatMap((u) => Array.from({ length: u.count }, () => u));
   const zoneOf = indexer(sc.zones.map((z) => z.id));
   const routeOf = indexer(sc.routes.map((r) => r.id));

@@ -13,7 +13,9 @@
 import type { SimEvent } from './events';
 import { r3 } from './events';
 import { cellOf } from './geo/raster';
+import { latencies } from './latencies';
 import { HORIZON_H, raidTimes } from './raid-times';
+import { initialTrust } from './systems/trust';
 import type { Def } from './world';
 
 export const CORE_METRICS = [
@@ -62,11 +64,7 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
   const nA = def.nActors;
   const participants: number[] = [];
   for (let a = 0; a < nA; a++) if (def.participant[a]) participants.push(a);
-  const trust = new Float64Array(nA * nA);
-  def.scenario.actors.forEach((a, i) => {
-    for (let j = 0; j < nA; j++)
-      trust[i * nA + j] = i === j ? 1 : (a.trust[def.actorIds[j]!] ?? a.trustDefault);
-  });
+  const trust = initialTrust(def);
 
   let incidents = 0;
   let prevented = 0;
@@ -86,11 +84,7 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
   const external = def.scenario.actors.map((a) => a.external);
   let caveats = 0;
   let sovereigntyCosts = 0;
-  // Messages: send tick by id; delivered latencies. Decisions: awareness tick by actor × cell.
-  const sentAt = new Map<number, number>();
-  const share: number[] = [];
-  const awareAt = new Map<number, number>();
-  const decide: number[] = [];
+  const lat = latencies(def, events);
   // A barred tasking counts once until the node tasks someone to that cell (retries repeat it).
   const barred = new Set<number>();
   // Awareness episodes: start tick and each actor's first lag.
@@ -119,15 +113,6 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
       case 'cross-border':
         crossings++;
         break;
-      case 'msg-send':
-        sentAt.set(e.msg, e.t);
-        break;
-      case 'msg-arrive': {
-        const t0 = sentAt.get(e.msg);
-        if (t0 !== undefined) share.push((e.t - t0) * h);
-        sentAt.delete(e.msg);
-        break;
-      }
       case 'msg-withheld':
         // The sovereignty friction: withheld for low trust (a classification ceiling is design).
         if (e.reason === 'trust') withheld++;
@@ -137,9 +122,6 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         const owner = def.uOwner[e.unit]!;
         if (e.into !== undefined && e.into >= 0 && e.into !== owner && !external[owner])
           acrossLines++;
-        const who = e.node < nA ? e.node : def.taskForces[e.node - nA]!.commander;
-        const t0 = awareAt.get(who * def.cellCap + e.cell);
-        if (t0 !== undefined) decide.push((e.t - t0) * h);
         barred.delete(e.node * def.cellCap + e.cell);
         break;
       }
@@ -174,7 +156,6 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         break;
       }
       case 'aware': {
-        awareAt.set(e.actor * def.cellCap + e.cell, e.t);
         if (!epStart.has(e.ep)) {
           epStart.set(e.ep, e.t - e.lag);
           epLags.set(e.ep, new Map());
@@ -222,8 +203,8 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
     borderZoneIncidents: border,
     crossBorderTaskings: acrossLines,
     pictureDivergence: r3(mean(divergence)),
-    meanTimeToShareH: mean(share),
-    meanDecisionLatencyH: mean(decide),
+    meanTimeToShareH: mean(lat.share.map((x) => x.hours)),
+    meanDecisionLatencyH: mean(lat.decisions.map((x) => x.hours)),
     messagesWithheld: withheld,
     caveatCosts: caveats,
     sovereigntyCosts,

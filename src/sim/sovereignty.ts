@@ -77,7 +77,19 @@ export function buildPermits(def: Def, s: State): Permits {
     for (let b = 0; b < def.nBases; b++)
       if (def.bOwner[b] === r.grantor) baseUse[b * nA + r.grantee] = 1;
   });
-  return { move, pursuit, pursuitDepth, seamCovered, baseUse };
+  // A task force's mandate: every current member's territory of its commanding organisation
+  // (or the commanding nation's) — what members grant a joint force (FC-G5S, AMISOM). It
+  // takes tasks only inside its area of operations (command.ts).
+  const taskForce = def.taskForces.map((t) => {
+    const codes = new Uint8Array(256);
+    for (let c = 1; c < CODE_LAND; c++) {
+      const host = def.codeToActor[c]!;
+      if (host >= 0 && (host === t.commander || s.member[t.commander * nA + host] === 1))
+        codes[c] = 1;
+    }
+    return codes;
+  });
+  return { move, pursuit, pursuitDepth, seamCovered, baseUse, taskForce };
 }
 
 /** The passability code grid for a unit's domain. */
@@ -127,23 +139,9 @@ function union(base: Uint8Array, extra: (c: number) => boolean): Uint8Array {
   return t;
 }
 
-const tfCache = new WeakMap<Permits, Map<number, Uint8Array>>();
-/**
- * The territory a task force may work in: every current member's of its commanding
- * organisation (or the commanding nation's) — the mandate members grant a joint force
- * (FC-G5S, AMISOM). It takes tasks only inside its area of operations (command.ts).
- */
+/** The territory task force tf may work in (see `buildPermits`). */
 export function taskForceCodes(w: World, tf: number): Uint8Array {
-  return memo(tfCache, w.permits, tf, () => {
-    const { def, s } = w;
-    const cmd = def.taskForces[tf]!.commander;
-    const t = new Uint8Array(256);
-    for (let c = 1; c < CODE_LAND; c++) {
-      const host = def.codeToActor[c]!;
-      if (host >= 0 && (host === cmd || s.member[cmd * def.nActors + host] === 1)) t[c] = 1;
-    }
-    return t;
-  });
+  return w.permits.taskForce[tf]!;
 }
 
 const withTfCache = new WeakMap<Uint8Array, Map<Uint8Array, Uint8Array>>();

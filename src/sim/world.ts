@@ -463,6 +463,8 @@ export interface Permits {
   seamCovered: Uint8Array;
   /** [base * nActors + actor] may resupply there. */
   baseUse: Uint8Array;
+  /** Per task force: the codes of its mandate (its organisation's current members' territory). */
+  taskForce: Uint8Array[];
 }
 
 export interface World {

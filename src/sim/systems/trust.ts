@@ -1,5 +1,6 @@
-// Trust changes, logged with their reason so the trust metric is computed from the log alone.
-import type { World } from '../world';
+// Trust: its values at the start, and its changes, logged with their reason so the trust
+// metric is computed from the log alone.
+import type { Def, World } from '../world';
 
 /** Moves a's trust in b by delta (clamped to 0..1); logs a change. */
 export function adjustTrust(w: World, a: number, b: number, delta: number, reason: string): void {
@@ -10,4 +11,15 @@ export function adjustTrust(w: World, a: number, b: number, delta: number, reaso
   if (v === s.trust[i]) return;
   s.trust[i] = v;
   w.log.push(s.tick, 'trust', { a, b, value: Math.round(v * 10000) / 10000, reason });
+}
+
+/** Trust a → b at the start ([a * nActors + b]): as written, else the actor's default; 1 to itself. */
+export function initialTrust(def: Def): Float64Array {
+  const nA = def.nActors;
+  const trust = new Float64Array(nA * nA);
+  def.scenario.actors.forEach((a, i) => {
+    for (let j = 0; j < nA; j++)
+      trust[i * nA + j] = i === j ? 1 : (a.trust[def.actorIds[j]!] ?? a.trustDefault);
+  });
+  return trust;
 }

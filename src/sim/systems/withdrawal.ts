@@ -2,7 +2,7 @@
 // in 2023; AU troop contributors have drawn down from Somalia): what it shared, the rights it
 // held or granted, its place in the organisation's joint centres and task forces, and its
 // sectors are lost, or — for sectors, when `sectorsTo` names a remaining member — handed over.
-import { decisionFactor } from '../build';
+import { taskForceDecisionTicks } from '../build';
 import { DOMAIN, TASK, type World } from '../world';
 import { rebuildPermits } from './permits';
 import { sendHome } from './units';
@@ -47,8 +47,7 @@ export function withdrawMember(w: World, actor: number, org: number, sectorsTo: 
   def.taskForces.forEach((t, i) => {
     if (t.commander !== org) return;
     const min = sc.taskForces[i]!.decisionLatencyMin;
-    const f = decisionFactor(sc, def.actorIds[org]!, remaining);
-    s.tfDecisionTicks[i] = Math.max(0, Math.ceil((min * f) / def.tickMinutes));
+    s.tfDecisionTicks[i] = taskForceDecisionTicks(sc, min, def.actorIds[org]!, remaining);
   });
   const sectors = handOverSectors(w, actor, sectorsTo);
   // Membership changed: task forces' territory too, so permits are rebuilt in any case.
