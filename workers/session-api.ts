@@ -8,6 +8,7 @@ import { ScenarioGeoError } from '../src/sim/build';
 import { describeWorld, type WorldDescription } from '../src/sim/describe';
 import { computeMetrics, type Metrics } from '../src/sim/metrics';
 import { namedEvent } from '../src/sim/names';
+import { MAX_SEED } from '../src/sim/rng';
 import { OrderError, Session } from '../src/sim/session';
 import {
   eventVisible,
@@ -81,11 +82,14 @@ export class SessionApi {
 
   /** Validates and loads a scenario; a failed load leaves the current session in place. */
   async load(scenarioJson: unknown, opts: LoadOptions): Promise<LoadResult> {
-    if (!Number.isInteger(opts.seed))
-      return { ok: false, problems: [`seed: found ${opts.seed}; expected an integer`] };
+    if (!Number.isSafeInteger(opts.seed) || opts.seed < 0 || opts.seed > MAX_SEED)
+      return {
+        ok: false,
+        problems: [`seed: found ${opts.seed}; allowed: a whole number from 0 to ${MAX_SEED}`],
+      };
     const raw = structuredClone(scenarioJson);
     try {
-      applyAssignments(raw, opts.set ?? []);
+      applyAssignments(raw, opts.set ?? [], 'set=');
     } catch (e) {
       if (e instanceof PathError) return { ok: false, problems: [e.message] };
       throw e;

@@ -2,13 +2,17 @@
 // keeps a runner for it (which builds each design point's world once).
 import { loadAtlas, readJsonFile } from '../src/cli/load';
 import { ExperimentRunner, type RunOutcome, type RunSpec } from '../src/experiment/run';
+import { DEFAULT_LIMITS, type Limits } from '../src/scenario/limits';
 
 const runners = new Map<string, ExperimentRunner>();
 
-export function runTask(task: RunSpec & { scenarioFile: string }): RunOutcome {
+export function runTask(
+  task: RunSpec & { scenarioFile: string; limits?: Limits | undefined },
+): RunOutcome {
   let r = runners.get(task.scenarioFile);
   if (!r) {
-    r = new ExperimentRunner(readJsonFile(task.scenarioFile), loadAtlas);
+    const limits = task.limits ?? DEFAULT_LIMITS;
+    r = new ExperimentRunner(readJsonFile(task.scenarioFile, limits), loadAtlas, limits);
     runners.set(task.scenarioFile, r);
   }
   return r.run(task);

@@ -6,35 +6,52 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { designPoints, expandRuns, type Run } from '../experiment/design';
 import type { Experiment } from '../experiment/schema';
-import { checkAgainstScenario, validateExperiment } from '../experiment/validate';
+import {
+  checkAgainstScenario,
+  checkLevelsRunnable,
+  validateExperiment,
+} from '../experiment/validate';
+import { DEFAULT_LIMITS, type Limits } from '../scenario/limits';
 import { formatProblems } from '../scenario/problems';
+import type { Scenario } from '../scenario/schema';
 import { CORE_METRICS } from '../sim/metrics';
-import { CliError, loadScenarioFile, readJsonFile } from './load';
+import { CliError, checkGeography, readJsonFile, scenarioFromDoc } from './load';
 
 export interface LoadedExperiment {
   file: string;
   experiment: Experiment;
   scenarioFile: string;
+  /** The scenario as validated (its tick and duration give the series rows per run). */
+  scenario: Scenario;
   parameters: string[];
   metrics: string[];
   runs: Run[];
   digest: string;
 }
 
-export function loadExperimentFile(file: string): LoadedExperiment {
-  const v = validateExperiment(readJsonFile(file));
+export function loadExperimentFile(
+  file: string,
+  limits: Limits = DEFAULT_LIMITS,
+): LoadedExperiment {
+  const v = validateExperiment(readJsonFile(file, limits), limits);
   if (!v.ok) throw new CliError(formatProblems(file, v.problems), 2);
   const e = v.value;
+  // The CLI reads the scenario path an experiment names, wherever it is: the user chose the
+  // file. A server must never do this with a client's file (see docs/SECURITY.md).
   const scenarioFile = resolve(dirname(file), e.scenario);
-  let scenario: ReturnType<typeof loadScenarioFile>;
+  let scenario: Scenario;
+  let raw: unknown;
   try {
-    scenario = loadScenarioFile(scenarioFile);
+    raw = readJsonFile(scenarioFile, limits);
+    scenario = scenarioFromDoc(scenarioFile, raw, [], limits);
+    checkGeography(scenarioFile, scenario);
   } catch (err) {
     if (err instanceof CliError)
-      throw new CliError(`${file}: scenario: ${err.message.split('\n')[0]}`, 2);
+      throw new CliError(`${file}: scenario: ${err.message.split('\n')[0]}`, err.exitCode);
     throw err;
   }
   const problems = checkAgainstScenario(e, scenario);
+  if (!problems.length) problems.push(...checkLevelsRunnable(e, raw, limits));
   if (problems.length) throw new CliError(formatProblems(file, problems), 2);
   const digest = createHash('sha256')
     .update(JSON.stringify(e))
@@ -45,6 +62,7 @@ export function loadExperimentFile(file: string): LoadedExperiment {
     file,
     experiment: e,
     scenarioFile,
+    scenario,
     parameters: e.parameters.map((p) => p.name),
     metrics: e.metrics ?? [...CORE_METRICS],
     runs: expandRuns(e, designPoints(e)),

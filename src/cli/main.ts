@@ -1,16 +1,21 @@
 // The concord command line: run, validate, compare, sweep, merge, schema, bench. Every error is one clear line on
-// stderr and a non-zero exit (2 for bad input), never a stack trace.
+// stderr and a non-zero exit, never a stack trace. Exit codes: 0 done, 1 internal error (a
+// bug: please report), 2 bad input (arguments, a file's content, a limit), 3 a file could not
+// be read or written (permissions, read-only or full disk), 130 interrupted, 143 terminated.
 import { z } from 'zod';
 import { Experiment } from '../experiment/schema';
-import { formatProblems } from '../scenario/problems';
+import type { Limits } from '../scenario/limits';
 import { Scenario } from '../scenario/schema';
-import { validateScenario } from '../scenario/validate';
+import { MAX_SEED } from '../sim/rng';
 import { intFlag, numFlag, type Parsed, parseArgs } from './args';
 import { runBench } from './bench';
 import { compareScenarios, formatCompare } from './compare';
-import { CliError, loadScenarioFile, readJsonFile } from './load';
+import { loadExperimentFile } from './experiment-file';
+import { describeFsError, EXIT_IO, isFsError } from './io-error';
+import { LIMIT_FLAG_NAMES, LIMITS_USAGE, limitsFrom } from './limits-flags';
+import { CliError, checkGeography, loadScenarioFile, readJsonFile, scenarioFromDoc } from './load';
 import { mergeResults } from './merge';
-import { formatSummary, runScenario } from './run';
+import { formatSummary, noteLargeRun, runScenario } from './run';
 import { defaultWorkers, parseShard, runSweep } from './sweep';
 
 const USAGE = `concord — coalition operations simulator
@@ -23,7 +28,12 @@ usage:
   concord merge <shard.csv>… --out all.csv
   concord schema [--experiment]
   concord bench [--quick]
+
+${LIMITS_USAGE}
+exit codes: 0 done, 1 internal error, 2 bad input, 3 file not readable or writable, 130 interrupted, 143 terminated
 `;
+
+const LIMITS = LIMIT_FLAG_NAMES;
 
 function one(p: Parsed, command: string, what: string): string {
   if (p.positionals.length !== 1)
@@ -37,18 +47,23 @@ function one(p: Parsed, command: string, what: string): string {
 async function cmdRun(argv: string[]): Promise<number> {
   const p = parseArgs(
     argv,
-    { value: ['seed', 'days', 'ticks', 'set', 'events'], bool: ['json'] },
+    { value: ['seed', 'days', 'ticks', 'set', 'events', ...LIMITS], bool: ['json'] },
     'run',
   );
   const file = one(p, 'run', 'scenario file');
-  const seed = intFlag(p, 'seed', 'run', 0, 2 ** 31 - 1) ?? 1;
+  const seed = intFlag(p, 'seed', 'run', 0, MAX_SEED) ?? 1;
   const days = numFlag(p, 'days', 'run', 0, 365);
-  const ticks = intFlag(p, 'ticks', 'run', 0, 10_000_000);
+  const ticks = intFlag(p, 'ticks', 'run', 0, 525_600);
   if (days !== undefined && ticks !== undefined)
     throw new CliError('concord run: give --days or --ticks, not both', 2);
-  const scenario = loadScenarioFile(file, p.flags.get('set') ?? []);
+  const scenario = loadScenarioFile(file, p.flags.get('set') ?? [], limitsFrom(p, 'run'));
   const eventsOut = p.flags.get('events')?.at(-1);
-  const result = runScenario(scenario, { seed, days, ticks, eventsOut });
+  noteLargeRun(
+    'run',
+    scenario,
+    ticks ?? (days === undefined ? undefined : Math.round((days * 1440) / scenario.tickMinutes)),
+  );
+  const result = runScenario(scenario, { seed, days, ticks, eventsOut, file });
   if (p.flags.has('json')) {
     process.stdout.write(
       `${JSON.stringify({ scenario: scenario.id, seed, ticks: result.ticks, hash: result.hash, metrics: result.metrics, breakdown: result.breakdown })}\n`,
@@ -60,7 +75,11 @@ async function cmdRun(argv: string[]): Promise<number> {
 }
 
 function cmdCompare(argv: string[]): number {
-  const p = parseArgs(argv, { value: ['seeds', 'days', 'set'], bool: ['json'] }, 'compare');
+  const p = parseArgs(
+    argv,
+    { value: ['seeds', 'days', 'set', ...LIMITS], bool: ['json'] },
+    'compare',
+  );
   const file = one(p, 'compare', 'scenario file');
   const set = p.flags.get('set') ?? [];
   if (!set.length)
@@ -70,8 +89,9 @@ function cmdCompare(argv: string[]): number {
     );
   const n = intFlag(p, 'seeds', 'compare', 2, 10_000) ?? 20;
   const days = numFlag(p, 'days', 'compare', 0.01, 365);
-  const baseline = loadScenarioFile(file);
-  const variant = loadScenarioFile(file, set);
+  const limits = limitsFrom(p, 'compare');
+  const baseline = loadScenarioFile(file, [], limits);
+  const variant = loadScenarioFile(file, set, limits);
   const ticks = days === undefined ? undefined : Math.round((days * 1440) / baseline.tickMinutes);
   const seeds = Array.from({ length: n }, (_, i) => i + 1);
   const result = compareScenarios(baseline, variant, set, seeds, ticks);
@@ -79,15 +99,23 @@ function cmdCompare(argv: string[]): number {
   return 0;
 }
 
+/** An experiment file names a scenario and a design; anything else is read as a scenario. */
+function isExperimentDoc(raw: unknown): boolean {
+  const d = raw as Record<string, unknown> | null;
+  return !!d && typeof d === 'object' && typeof d.scenario === 'string' && 'design' in d;
+}
+
 function cmdValidate(argv: string[]): number {
-  const p = parseArgs(argv, { value: [], bool: [] }, 'validate');
+  const p = parseArgs(argv, { value: [...LIMITS], bool: [] }, 'validate');
   const file = one(p, 'validate', 'file');
-  const raw = readJsonFile(file);
-  const result = validateScenario(raw);
-  if (!result.ok) {
-    process.stderr.write(`${formatProblems(file, result.problems)}\n`);
-    return 2;
+  const limits: Limits = limitsFrom(p, 'validate');
+  const raw = readJsonFile(file, limits);
+  if (isExperimentDoc(raw)) {
+    const x = loadExperimentFile(file, limits);
+    process.stdout.write(`ok (experiment: ${x.runs.length} runs of ${x.scenario.id})\n`);
+    return 0;
   }
+  checkGeography(file, scenarioFromDoc(file, raw, [], limits));
   process.stdout.write('ok\n');
   return 0;
 }
@@ -117,9 +145,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'compare':
         return cmdCompare(rest);
       case 'sweep': {
-        const p = parseArgs(rest, { value: ['workers', 'shard', 'out'], bool: ['quiet'] }, 'sweep');
+        const p = parseArgs(
+          rest,
+          { value: ['workers', 'shard', 'out', ...LIMITS], bool: ['quiet'] },
+          'sweep',
+        );
         const file = one(p, 'sweep', 'experiment file');
         return await runSweep(file, {
+          limits: limitsFrom(p, 'sweep'),
           workers: intFlag(p, 'workers', 'sweep', 1, 256) ?? defaultWorkers(),
           shard: parseShard(p.flags.get('shard')?.at(-1)),
           out: p.flags.get('out')?.at(-1),
@@ -154,6 +187,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CliError) {
       process.stderr.write(`${e.message}\n`);
       return e.exitCode;
+    }
+    if (isFsError(e)) {
+      process.stderr.write(`concord ${command}: ${describeFsError(e)}\n`);
+      return EXIT_IO;
     }
     const err = e as Error;
     process.stderr.write(

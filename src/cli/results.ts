@@ -1,6 +1,7 @@
 // Experiment result files beside each other: <base>.csv (one row per run), <base>.meta.json
-// (what the rows belong to: experiment digest, shard, columns), <base>.summary.csv and .json,
-// and <base>.series.csv for sampled time series. All written atomically.
+// (what the rows belong to: experiment digest, shard, columns, seeds, series shape),
+// <base>.summary.csv and .json, and <base>.series.csv for sampled time series. All written
+// atomically; the rows are checked on reading (result-check.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { readTable } from '../experiment/csv';
 import type { Level } from '../experiment/design';
@@ -17,6 +18,13 @@ export interface ResultMeta {
   parameters: string[];
   metrics: string[];
   runsTotal: number;
+  /** Run r is point ⌊r / count⌋ with seed from + r mod count. Absent in older files. */
+  seeds?: { count: number; from: number };
+  /**
+   * With time-series sampling: the sampled metrics and the rows each run has (by design point
+   * when a parameter changes the run length or the tick). Absent without sampling.
+   */
+  series?: { everyHours: number; metrics: string[]; rowsPerRun: number | number[] };
   shard: { index: number; count: number };
 }
 
@@ -24,22 +32,54 @@ export function baseOf(out: string): string {
   return out.endsWith('.csv') ? out.slice(0, -4) : out;
 }
 
+export const metaFile = (csv: string): string => `${baseOf(csv)}.meta.json`;
+export const seriesFile = (csv: string): string => `${baseOf(csv)}.series.csv`;
+
 export function readMeta(csv: string): ResultMeta {
-  const file = `${baseOf(csv)}.meta.json`;
+  const file = metaFile(csv);
   if (!existsSync(file))
     throw new CliError(
       `${csv}: no ${file} beside it (written by concord sweep with the results)`,
       2,
     );
+  let m: ResultMeta;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ResultMeta;
+    m = JSON.parse(readFileSync(file, 'utf8')) as ResultMeta;
   } catch {
     throw new CliError(`${file}: not valid JSON`, 2);
   }
+  const bad = metaProblem(m);
+  if (bad) throw new CliError(`${file}: not a concord results meta file (${bad})`, 2);
+  return m;
 }
 
+const isInt = (v: unknown, min = 0): v is number => Number.isInteger(v) && (v as number) >= min;
+const isStrings = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** What is wrong with a parsed meta file, or '' (the fields the row checks rely on). */
+function metaProblem(m: ResultMeta): string {
+  if (typeof m !== 'object' || m === null) return 'not an object';
+  for (const k of ['experiment', 'digest', 'engine', 'design'] as const)
+    if (typeof m[k] !== 'string') return `"${k}" is not a string`;
+  if (!isStrings(m.parameters) || !isStrings(m.metrics)) return '"parameters" or "metrics"';
+  if (!isInt(m.runsTotal)) return '"runsTotal" is not a whole number';
+  const sh = m.shard;
+  if (!isInt(sh?.index, 1) || !isInt(sh?.count, 1) || sh.index > sh.count) return '"shard"';
+  if (m.seeds !== undefined && (!isInt(m.seeds.count, 1) || !isInt(m.seeds.from))) return '"seeds"';
+  const se = m.series;
+  if (se !== undefined) {
+    const rows = se.rowsPerRun;
+    const ok = isInt(rows) || (Array.isArray(rows) && rows.every((r) => isInt(r)));
+    if (!isStrings(se.metrics) || typeof se.everyHours !== 'number' || !ok) return '"series"';
+  }
+  return '';
+}
+
+export const metaText = (meta: ResultMeta): string => `${JSON.stringify(meta, null, 2)}\n`;
+
 export function writeMeta(csv: string, meta: ResultMeta): void {
-  writeFileAtomic(`${baseOf(csv)}.meta.json`, `${JSON.stringify(meta, null, 2)}\n`);
+  writeFileAtomic(metaFile(csv), metaText(meta));
 }
 
 /** Parses one results row back into its design point, levels and metrics. */
@@ -58,29 +98,11 @@ export function resultRow(
   };
 }
 
-/** Reads a results CSV: its header and its rows' text by run index. */
-export function readResults(csv: string): { columns: string[]; byRun: Map<number, string> } {
-  const text = readFileSync(csv, 'utf8');
-  const lines = text.split('\n').filter((l) => l.length > 0);
-  const { columns, rows } = readTable(text);
-  const runCol = columns.indexOf('run');
-  if (runCol < 0) throw new CliError(`${csv}: no "run" column; not a concord results file`, 2);
-  const byRun = new Map<number, string>();
-  rows.forEach((r, i) => byRun.set(Number(r.run), lines[i + 1]!));
-  return { columns, byRun };
-}
-
-/** Writes the rows sorted by run (and the meta), atomically; the text written is returned. */
-export function writeRows(
-  csv: string,
-  header: string,
-  byRun: Map<number, string>,
-  meta: ResultMeta,
-): string {
+/** Writes the rows sorted by run, atomically; the text written is returned. */
+export function writeRows(csv: string, header: string, byRun: Map<number, string>): string {
   const runs = [...byRun.keys()].sort((a, b) => a - b);
   const text = `${[header, ...runs.map((r) => byRun.get(r)!)].join('\n')}\n`;
   writeFileAtomic(csv, text);
-  writeMeta(csv, meta);
   return text;
 }
 

@@ -3,6 +3,7 @@
 import type { Scenario } from '../scenario/schema';
 import { type Breakdown, computeBreakdown } from '../sim/breakdown';
 import { ScenarioGeoError } from '../sim/build';
+import { estimateRun } from '../sim/estimate';
 import type { Metrics } from '../sim/metrics';
 import { namedEvent } from '../sim/names';
 import { Session } from '../sim/session';
@@ -14,6 +15,8 @@ export interface RunOptions {
   days?: number | undefined;
   ticks?: number | undefined;
   eventsOut?: string | undefined;
+  /** The scenario's file, for messages. */
+  file?: string | undefined;
 }
 
 export interface RunResult {
@@ -26,18 +29,35 @@ export interface RunResult {
   runMs: number;
 }
 
-export function makeSession(scenario: Scenario, seed: number): Session {
+/** A session of the scenario; a geographic problem names the file (or the scenario id). */
+export function makeSession(scenario: Scenario, seed: number, file = scenario.id): Session {
   try {
     return new Session(scenario, loadAtlas(scenario.geography.atlas), seed);
   } catch (e) {
-    if (e instanceof ScenarioGeoError) throw new CliError(`${scenario.id}: ${e.message}`, 2);
+    if (e instanceof ScenarioGeoError) throw new CliError(`${file}: ${e.message}`, 2);
     throw e;
   }
 }
 
+/** Says on stderr what a big run will take before it starts (it may be a mistake). */
+export function noteLargeRun(command: string, scenario: Scenario, ticks?: number): void {
+  const est = estimateRun(scenario, ticks);
+  if (est.seconds < 20 && est.bytes < 1e9) return;
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  process.stderr.write(
+    `concord ${command}: a large run: about ${formatDuration(est.seconds)} of CPU and ${n(est.bytes / 1e6)} MB (${n(est.cells)} grid cells, ${n(est.units)} units, ${n(est.ticks)} ticks)\n`,
+  );
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
 export function runScenario(scenario: Scenario, o: RunOptions): RunResult {
   const t0 = performance.now();
-  const session = makeSession(scenario, o.seed);
+  const session = makeSession(scenario, o.seed, o.file);
   const t1 = performance.now();
   const total =
     o.ticks ??

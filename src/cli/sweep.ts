@@ -1,21 +1,35 @@
 // `concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv]`: every
 // design point × seed (or one shard's share) in a pool of worker threads; one CSV row per run,
-// sorted by run index, so the file is the same whatever the worker count; written atomically
-// as runs finish, so a killed sweep leaves a valid file that a rerun resumes from.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// sorted by run index, so the file is the same whatever the worker count.
+//
+// On disk, so that a kill at any point leaves files a rerun resumes from with nothing missing:
+// `<base>.lock` first (one sweep per output); the meta before the first run (it depends on the
+// experiment only); then at each flush (about every second, on SIGINT/SIGTERM and at the end)
+// the series file and, last, the results CSV, each written atomically; the summary at the end.
+// The CSV is the manifest: see sweep-resume.ts for what a rerun trusts.
+// CONCORD_FLUSH_MS overrides the flush interval (the crash tests flush after every run).
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { header, line, row } from '../experiment/csv';
 import { shardOf } from '../experiment/design';
-import { ENGINE_VERSION } from '../sim/version';
+import type { Limits } from '../scenario/limits';
+import { estimateRun } from '../sim/estimate';
 import { writeFileAtomic } from './atomic';
-import { loadExperimentFile } from './experiment-file';
+import { type LoadedExperiment, loadExperimentFile } from './experiment-file';
 import { CliError } from './load';
 import { Progress } from './progress';
-import { baseOf, type ResultMeta, readMeta, readResults, writeRows, writeSummary } from './results';
+import { baseOf, type ResultMeta, seriesFile, writeRows, writeSummary } from './results';
+import { formatDuration } from './run';
+import { seriesHeader } from './series-check';
+import { lockOutput } from './sweep-lock';
+import { sweepMeta } from './sweep-meta';
 import { type SweepTask, sweepPool } from './sweep-pool';
+import { resumeOutput } from './sweep-resume';
 
 export interface SweepOptions {
+  /** The --max-… limits (src/scenario/limits.ts); the defaults when absent. */
+  limits?: Limits | undefined;
   workers: number;
   shard: { index: number; count: number };
   out?: string | undefined;
@@ -32,76 +46,73 @@ export function parseShard(text: string | undefined): { index: number; count: nu
   return { index, count };
 }
 
-const FLUSH_MS = 1000;
+const flushEnv = Number(process.env.CONCORD_FLUSH_MS || Number.NaN);
+const FLUSH_MS = Number.isFinite(flushEnv) && flushEnv >= 0 ? flushEnv : 1000;
 
 export async function runSweep(file: string, o: SweepOptions): Promise<number> {
-  const x = loadExperimentFile(file);
+  const x = loadExperimentFile(file, o.limits);
+  const { index, count } = o.shard;
+  const id = x.experiment.id;
+  const out = o.out ?? (count === 1 ? `${id}.csv` : `${id}.shard-${index}-of-${count}.csv`);
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  const lock = lockOutput(out, (why) => {
+    process.stderr.write(`\n${id}: stopped: ${why}; ${out} is no longer this sweep's\n`);
+    process.exit(2);
+  });
+  try {
+    return await sweepLocked(x, o, out, sweepMeta(x, o.shard));
+  } finally {
+    lock.release();
+  }
+}
+
+async function sweepLocked(
+  x: LoadedExperiment,
+  o: SweepOptions,
+  out: string,
+  meta: ResultMeta,
+): Promise<number> {
   const e = x.experiment;
   const { index, count } = o.shard;
-  const out = o.out ?? (count === 1 ? `${e.id}.csv` : `${e.id}.shard-${index}-of-${count}.csv`);
   const ctx = {
     experiment: e.id,
     parameters: x.parameters,
     metrics: x.metrics,
-    engine: ENGINE_VERSION,
+    engine: meta.engine,
   };
   const head = line(header(ctx));
-  const meta: ResultMeta = {
-    experiment: e.id,
-    digest: x.digest,
-    engine: ENGINE_VERSION,
-    design: e.design.kind,
-    parameters: x.parameters,
-    metrics: x.metrics,
-    runsTotal: x.runs.length,
-    shard: { index, count },
-  };
   const mine = shardOf(x.runs, index, count);
-  // Resume: keep the rows already written for this very experiment, shard and engine.
-  let byRun = new Map<number, string>();
-  if (existsSync(out)) {
-    const old = readMeta(out);
-    const same =
-      old.digest === meta.digest &&
-      old.engine === meta.engine &&
-      old.shard.index === index &&
-      old.shard.count === count;
-    if (!same)
-      throw new CliError(
-        `${out}: holds results of another experiment, engine or shard; choose another --out or remove it`,
-        2,
-      );
-    const prev = readResults(out);
-    if (prev.columns.join(',') !== head)
-      throw new CliError(
-        `${out}: its columns differ from this experiment's; choose another --out`,
-        2,
-      );
-    byRun = prev.byRun;
-  }
-  const series = byRun.size ? readSeries(out) : new Map<number, string[]>();
+  const { byRun, series, redo } = resumeOutput(out, meta);
   const todo = mine.filter((r) => !byRun.has(r.run));
   const progress = new Progress(mine.length, e.id, mine.length - todo.length);
-  mkdirSync(dirname(resolve(out)), { recursive: true });
+  let dirty = true;
+  let text = '';
   const flush = () => {
-    writeRows(out, head, byRun, meta);
-    if (e.sample && series.size) writeSeries(out, e.sample.metrics, series);
+    if (!dirty) return;
+    // The series first: the CSV, written last, names the runs whose series are complete.
+    if (meta.series) writeSeries(out, meta.series.metrics, series);
+    text = writeRows(out, head, byRun);
+    dirty = false;
   };
-  if (!o.quiet)
+  if (!o.quiet) {
+    if (redo.length)
+      process.stderr.write(
+        `${e.id}: ${redo.length} runs in ${out} lack complete time series in ${seriesFile(out)}; running them again\n`,
+      );
     process.stderr.write(
-      `${e.id}: ${x.runs.length} runs (${mine.length} in shard ${index}/${count}, ${mine.length - todo.length} already done), ${o.workers} workers → ${out}\n`,
+      `${e.id}: ${x.runs.length} runs (${mine.length} in shard ${index}/${count}, ${mine.length - todo.length} already done), ${o.workers} workers → ${out}; ${sweepEstimate(x, todo.length, o.workers)}\n`,
     );
-  const pool = sweepPool(o.workers);
+  }
+  const pool = sweepPool(o.workers, { inline: true });
   let lastFlush = performance.now();
   let done = 0;
-  let stopped = false;
-  const stop = () => {
-    stopped = true;
+  const stop = (signal: NodeJS.Signals) => {
     flush();
     process.stderr.write(
       `\n${e.id}: interrupted; ${byRun.size} runs kept in ${out} (rerun to resume)\n`,
     );
-    process.exit(130);
+    // The lock goes with the 'exit' handler; 128 + the signal's number, as a shell reports it.
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -117,20 +128,21 @@ export async function runSweep(file: string, o: SweepOptions): Promise<number> {
           metrics: x.metrics,
           sample: e.sample,
           scenarioFile: x.scenarioFile,
+          limits: o.limits,
         };
         const res = await pool.run(spec);
-        if (stopped) return;
         byRun.set(r.run, row(ctx, r.levels, res));
-        if (res.series.length)
+        if (e.sample)
           series.set(
             r.run,
             res.series.map((p) =>
               line([r.run, r.point, r.seed, p.hours, ...e.sample!.metrics.map((m) => p.values[m])]),
             ),
           );
+        dirty = true;
         done++;
         if (!o.quiet) progress.update(mine.length - todo.length + done);
-        if (performance.now() - lastFlush > FLUSH_MS) {
+        if (performance.now() - lastFlush >= FLUSH_MS) {
           flush();
           lastFlush = performance.now();
         }
@@ -143,7 +155,6 @@ export async function runSweep(file: string, o: SweepOptions): Promise<number> {
   }
   if (!o.quiet) progress.update(mine.length, true);
   flush();
-  const text = writeRows(out, head, byRun, meta);
   const top = writeSummary(out, text, meta);
   const base = baseOf(out);
   process.stdout.write(
@@ -155,23 +166,18 @@ export async function runSweep(file: string, o: SweepOptions): Promise<number> {
 function writeSeries(out: string, metrics: readonly string[], series: Map<number, string[]>): void {
   const runs = [...series.keys()].sort((a, b) => a - b);
   const lines = runs.flatMap((r) => series.get(r)!);
-  const head = line(['run', 'point', 'seed', 'hours', ...metrics]);
-  writeFileAtomic(`${baseOf(out)}.series.csv`, `${[head, ...lines].join('\n')}\n`);
+  writeFileAtomic(seriesFile(out), `${[seriesHeader(metrics), ...lines].join('\n')}\n`);
 }
 
-/** Series rows already written (a resumed sweep keeps them), by run. */
-function readSeries(out: string): Map<number, string[]> {
-  const file = `${baseOf(out)}.series.csv`;
-  const byRun = new Map<number, string[]>();
-  if (!existsSync(file)) return byRun;
-  for (const l of readFileSync(file, 'utf8').split('\n').slice(1)) {
-    if (!l) continue;
-    const run = Number(l.slice(0, l.indexOf(',')));
-    const list = byRun.get(run);
-    if (list) list.push(l);
-    else byRun.set(run, [l]);
-  }
-  return byRun;
+/** What the runs left will take, from the scenario's size (src/sim/estimate.ts), before any starts. */
+function sweepEstimate(x: LoadedExperiment, runs: number, workers: number): string {
+  const ticks =
+    x.experiment.days === undefined
+      ? undefined
+      : Math.round((x.experiment.days * 1440) / x.scenario.tickMinutes);
+  const est = estimateRun(x.scenario, ticks);
+  const wall = (est.seconds * runs) / Math.max(1, Math.min(workers, runs));
+  return `estimated ${formatDuration(wall)} (${formatDuration(est.seconds)} of CPU a run, up to ${Math.round((est.bytes / 1e6) * Math.min(workers, runs)).toLocaleString('en-US')} MB)`;
 }
 
 export const defaultWorkers = (): number => availableParallelism();

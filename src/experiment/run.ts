@@ -1,6 +1,7 @@
 // One experiment run: the scenario with a design point's levels set, one seed, run headless;
 // the metrics at the end, the log hash, and optional time series. Pure (no Node, no DOM), so
 // Node worker threads and browser Web Workers run exactly the same code and rows.
+import { DEFAULT_LIMITS, type Limits } from '../scenario/limits';
 import { applyAssignments } from '../scenario/paths';
 import { formatProblems } from '../scenario/problems';
 import type { Scenario } from '../scenario/schema';
@@ -38,6 +39,7 @@ export class ExperimentRunner {
   constructor(
     private readonly scenario: unknown,
     private readonly atlas: (name: '50m' | '10m') => unknown,
+    private readonly limits: Limits = DEFAULT_LIMITS,
   ) {}
 
   private world(levels: Record<string, Level>): { sc: Scenario; def: Def } {
@@ -49,7 +51,7 @@ export class ExperimentRunner {
         doc,
         Object.entries(levels).map(([k, v]) => `${k}=${v}`),
       );
-      const v = validateScenario(doc);
+      const v = validateScenario(doc, this.limits);
       if (!v.ok) throw new Error(formatProblems('scenario with design point', v.problems));
       hit = { sc: v.value, def: buildDef(v.value, this.atlas(v.value.geography.atlas)) };
       // A few points at most are live in one worker at a time (runs come point by point).

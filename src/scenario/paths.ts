@@ -1,6 +1,11 @@
 // Target paths into a scenario document, used by `--set path=value`, declared sweep
 // parameters and later experiments. A segment on an array is an index, `*` (every element)
 // or an element's id: `agreements.*.latencyMin`, `units.ml-gtia.count`, `actors.0.trust.niger`.
+// Only a document's own fields are walked or written: a reserved segment (`__proto__`,
+// `constructor`, `prototype`) is refused, so a path can never reach Object.prototype.
+import { isReservedKey, RESERVED_KEYS } from './safe-keys';
+import { Scenario } from './schema';
+import { nearest } from './suggest';
 
 export class PathError extends Error {}
 
@@ -8,13 +13,23 @@ export class PathError extends Error {}
 export function parseValue(text: string): unknown {
   if (/^(true|false|null|-?\d+(\.\d+)?([eE][-+]?\d+)?)$/.test(text)) return JSON.parse(text);
   if (text.startsWith('[') || text.startsWith('{') || text.startsWith('"')) {
+    let v: unknown;
     try {
-      return JSON.parse(text);
+      v = JSON.parse(text);
     } catch {
       throw new PathError(`value ${text} is not valid JSON`);
     }
+    if (typeof v === 'object' && v !== null && hasReservedKey(v))
+      throw new PathError(`value ${text}: holds a reserved key (${[...RESERVED_KEYS].join(', ')})`);
+    return v;
   }
   return text;
+}
+
+function hasReservedKey(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) return v.some(hasReservedKey);
+  return Object.keys(v).some((k) => isReservedKey(k) || hasReservedKey((v as never)[k]));
 }
 
 function matchArray(arr: unknown[], seg: string, walked: string): number[] {
@@ -38,10 +53,27 @@ function matchArray(arr: unknown[], seg: string, walked: string): number[] {
   return hits;
 }
 
-/** Sets `value` at every place `path` names inside `doc` (mutates it). Returns how many were set. */
-export function setPath(doc: unknown, path: string, value: unknown): number {
+function splitPath(path: string): string[] {
   const segs = path.split('.').filter((s) => s.length > 0);
-  if (!segs.length) throw new PathError(`empty path`);
+  if (!segs.length) throw new PathError('empty path');
+  const bad = segs.find(isReservedKey);
+  if (bad !== undefined)
+    throw new PathError(
+      `the segment "${bad}" is not allowed (it names a JavaScript internal, not a scenario field)`,
+    );
+  return segs;
+}
+
+/**
+ * Walks every place `path` names inside `doc` and calls `leaf(container, key)` there; a missing
+ * field on the way is an error, a missing last field is allowed (the schema judges it).
+ */
+function visitPath(
+  doc: unknown,
+  path: string,
+  leaf: (container: Record<string | number, unknown>, key: string | number) => void,
+): number {
+  const segs = splitPath(path);
   let count = 0;
   const walk = (node: unknown, i: number, walked: string) => {
     const seg = segs[i]!;
@@ -50,7 +82,7 @@ export function setPath(doc: unknown, path: string, value: unknown): number {
     if (Array.isArray(node)) {
       for (const k of matchArray(node, seg, walked || '(root)')) {
         if (last) {
-          node[k] = value;
+          leaf(node as never, k);
           count++;
         } else walk(node[k], i + 1, here);
       }
@@ -61,63 +93,119 @@ export function setPath(doc: unknown, path: string, value: unknown): number {
         `${walked || '(root)'}: is not an object or array, cannot go into "${seg}"`,
       );
     const obj = node as Record<string, unknown>;
+    // Reserved keys a raw document may hold are never walked into or written (validation refuses them).
+    const keys = Object.keys(obj).filter((k) => !isReservedKey(k));
     if (seg === '*') {
       // Every value of a record, e.g. unitTypes.*.fuelCapacityH.
-      for (const k of Object.keys(obj)) {
+      for (const k of keys) {
         if (last) {
-          obj[k] = value;
+          leaf(obj, k);
           count++;
         } else walk(obj[k], i + 1, `${walked}.${k}`);
       }
       return;
     }
     if (last) {
-      obj[seg] = value;
+      leaf(obj, seg);
       count++;
       return;
     }
-    if (!(seg in obj))
-      throw new PathError(`${here}: not found (fields here: ${Object.keys(obj).join(', ')})`);
+    if (!Object.hasOwn(obj, seg)) {
+      const near = nearest(seg, keys);
+      throw new PathError(
+        `${here}: not found (${near.length ? `did you mean ${near.join(' or ')}? ` : ''}fields here: ${keys.join(', ')})`,
+      );
+    }
     walk(obj[seg], i + 1, here);
   };
   walk(doc, 0, '');
   return count;
 }
 
-/** Applies `name=value` assignments: a declared parameter's name or a raw path. */
-export function applyAssignments(doc: unknown, assignments: readonly string[]): void {
-  const params =
-    (doc as { parameters?: Array<{ name: string; path: string; min?: number; max?: number }> })
-      .parameters ?? [];
+/** Sets `value` at every place `path` names inside `doc` (mutates it). Returns how many were set. */
+export function setPath(doc: unknown, path: string, value: unknown): number {
+  return visitPath(doc, path, (c, k) => {
+    c[k] = value;
+  });
+}
+
+/** Checks that `path` lands somewhere in `doc` without changing it; returns how many places. */
+export function checkPath(doc: unknown, path: string): number {
+  return visitPath(doc, path, () => {});
+}
+
+interface DeclaredParameter {
+  name: string;
+  path: string;
+  min?: number;
+  max?: number;
+}
+
+/** The declared parameters of a raw (not yet validated) document, ignoring malformed ones. */
+function declaredParameters(doc: unknown): DeclaredParameter[] {
+  const list = (doc as { parameters?: unknown } | null)?.parameters;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (p): p is DeclaredParameter =>
+      !!p && typeof p === 'object' && typeof p.name === 'string' && typeof p.path === 'string',
+  );
+}
+
+/**
+ * Applies `name=value` assignments: a declared parameter's name or a raw path. `label` names
+ * where they came from in messages: `--set` on the command line, `set=` in a shared link.
+ */
+export function applyAssignments(
+  doc: unknown,
+  assignments: readonly string[],
+  label = '--set ',
+): void {
+  const params = declaredParameters(doc);
   for (const a of assignments) {
     const eq = a.indexOf('=');
-    if (eq <= 0) throw new PathError(`--set ${a}: expected path=value`);
+    if (eq <= 0) throw new PathError(`${label}${a}: expected path=value`);
     const key = a.slice(0, eq);
-    const value = parseValue(a.slice(eq + 1));
+    let value: unknown;
+    try {
+      value = parseValue(a.slice(eq + 1));
+    } catch (e) {
+      if (e instanceof PathError) throw new PathError(`${label}${key}: ${e.message}`);
+      throw e;
+    }
     const param = params.find((p) => p.name === key);
     if (param) {
+      const { min, max } = param;
       if (
         typeof value === 'number' &&
-        ((param.min !== undefined && value < param.min) ||
-          (param.max !== undefined && value > param.max))
+        ((typeof min === 'number' && value < min) || (typeof max === 'number' && value > max))
       ) {
         throw new PathError(
-          `--set ${key}: found ${value}; allowed: ${param.min ?? '-∞'} to ${param.max ?? '∞'}`,
+          `${label}${key}: found ${value}; allowed: ${min ?? '-∞'} to ${max ?? '∞'}`,
         );
       }
-      setPath(doc, param.path, value);
-    } else {
       try {
-        setPath(doc, key, value);
+        setPath(doc, param.path, value);
       } catch (e) {
-        if (e instanceof PathError) {
-          const names = params.map((p) => p.name);
-          throw new PathError(
-            `--set ${key}: ${e.message}${names.length ? ` (declared parameters: ${names.join(', ')})` : ''}`,
-          );
-        }
+        if (e instanceof PathError)
+          throw new PathError(`${label}${key}: its declared path ${param.path}: ${e.message}`);
         throw e;
       }
+      continue;
+    }
+    const names = params.map((p) => p.name);
+    const root = Object.keys(Scenario.shape);
+    if (!key.includes('.') && !root.includes(key)) {
+      // A plain name that is neither a parameter nor a top-level field: most likely a typo.
+      const near = nearest(key, [...names, ...root]);
+      throw new PathError(
+        `${label}${key}: not a declared parameter${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (declared parameters: ${names.join(', ') || 'none'}; or a path such as units.<id>.count)`,
+      );
+    }
+    try {
+      setPath(doc, key, value);
+    } catch (e) {
+      if (e instanceof PathError) throw new PathError(`${label}${key}: ${e.message}`);
+      throw e;
     }
   }
 }

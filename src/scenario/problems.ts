@@ -87,9 +87,24 @@ function allowedKeysAt(
   return def.type === 'object' ? Object.keys(def.shape as object) : [];
 }
 
+/** zod's own safe-integer bound on .int(), reported beside the schema's real bound: noise. */
+function isSafeIntBound(issue: z.core.$ZodIssue): boolean {
+  const i = issue as unknown as { maximum?: unknown; minimum?: unknown };
+  return (
+    (issue.code === 'too_big' && i.maximum === Number.MAX_SAFE_INTEGER) ||
+    (issue.code === 'too_small' && i.minimum === Number.MIN_SAFE_INTEGER)
+  );
+}
+
 export function problemsFromZod(schema: z.ZodType, root: unknown, error: z.ZodError): Problem[] {
   const out: Problem[] = [];
+  const paths = new Map<string, number>();
   for (const issue of error.issues) {
+    const k = formatPath(issue.path);
+    paths.set(k, (paths.get(k) ?? 0) + 1);
+  }
+  for (const issue of error.issues) {
+    if (isSafeIntBound(issue) && (paths.get(formatPath(issue.path)) ?? 0) > 1) continue;
     const path = formatPath(issue.path);
     const found = describeValue(valueAt(root, issue.path));
     const i = issue as unknown as Record<string, unknown>;

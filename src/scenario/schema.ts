@@ -1,11 +1,17 @@
 // The scenario file format: a zod schema that is the single source of truth for
 // validation, TypeScript types and the exported JSON Schema. Scenario files are data only.
 import { z } from 'zod';
+import { isReservedKey } from './safe-keys';
 
 const id = z
   .string()
+  .max(100)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes')
+  .refine((s) => !isReservedKey(s), 'a reserved word (constructor, prototype), not an id')
   .describe('Identifier: lower-case letters, digits and dashes');
+/** Upper bounds keep every sum and product of a run finite (no cost of 1e308 × days). */
+const BIG = 1e9;
+const amount = z.number().min(0).max(BIG);
 const lon = z.number().min(-180).max(180).describe('Longitude, decimal degrees east');
 const lat = z.number().min(-90).max(90).describe('Latitude, decimal degrees north');
 const unit01 = z.number().min(0).max(1);
@@ -35,8 +41,10 @@ export type Domain = z.infer<typeof Domain>;
 
 /** A time in the exercise: "D+2 06:30" (day 2 after start, 06:30 later) or hours as a number. */
 export const ScenarioTime = z.union([
-  z.string().regex(/^D\+\d+( \d{2}:\d{2})?$/, 'a time like "D+2 06:30" (D+days, optional HH:MM)'),
-  z.number().min(0).describe('hours after start'),
+  z
+    .string()
+    .regex(/^D\+\d{1,3}( \d{2}:\d{2})?$/, 'a time like "D+2 06:30" (D+days, optional HH:MM)'),
+  z.number().min(0).max(8760).describe('hours after start'),
 ]);
 
 export const Source = z.strictObject({
@@ -62,6 +70,7 @@ export const Geography = z.strictObject({
       z.strictObject({ iso: z.string().regex(/^\d{3}$/, 'an ISO 3166-1 numeric code'), actor: id }),
     )
     .min(1)
+    .max(253)
     .describe('Which actor owns each Natural Earth country (by ISO numeric code)'),
 });
 
@@ -81,7 +90,7 @@ export const Actor = z.strictObject({
     .default(0.3)
     .describe('Tracks are withheld from partners trusted less than this'),
   priorities: z.partialRecord(ThreatKind, z.number().min(0).max(10)).default({}),
-  budget: z.number().min(0).default(0).describe('Cost units available'),
+  budget: amount.default(0).describe('Cost units available'),
   readiness: unit01.default(0.8),
   external: z.boolean().default(false).describe('An external partner, not a regional member'),
 });
@@ -194,6 +203,7 @@ export const CapacityBuilding = z
     costPerDay: z
       .number()
       .min(0)
+      .max(1e6)
       .default(5)
       .describe("Cost units per day, from the provider's budget"),
   })
@@ -214,14 +224,15 @@ export const StrategicDialogue = z
     costPerMeeting: z
       .number()
       .min(0)
+      .max(1e6)
       .default(10)
       .describe('Cost units per participant per meeting'),
   })
   .describe('Strategic dialogues: periodic meetings that raise trust between the participants');
 
 export const Stocks = z.strictObject({
-  fuel: z.number().min(0).describe('Fuel, unit-hours of movement'),
-  supplies: z.number().min(0).describe('Supplies, unit-days'),
+  fuel: amount.describe('Fuel, unit-hours of movement'),
+  supplies: amount.describe('Supplies, unit-days'),
 });
 
 export const Base = z.strictObject({
@@ -268,7 +279,7 @@ export const Place = z.strictObject({
   name: z.string().min(1),
   kind: z.enum(['village', 'town', 'city', 'port', 'camp']),
   position,
-  population: z.number().int().min(0),
+  population: z.number().int().min(0).max(1e8),
   reportDelayMin: z.number().min(0).max(10080).default(60),
   reportProbability: unit01.default(0.8),
 });
@@ -291,13 +302,26 @@ export const UnitType = z.strictObject({
   sidc,
   speedKmh: z.number().min(0).max(2000),
   patrolSpeedKmh: z.number().min(0).max(2000).optional(),
-  fuelCapacityH: z.number().min(0.1).describe('Endurance: hours of movement on a full tank'),
-  idleFuelPerH: z.number().min(0).default(0.02).describe('Fuel burnt per hour when not moving'),
-  suppliesDays: z.number().min(0.1).default(7).describe('Days of supplies carried'),
+  fuelCapacityH: z
+    .number()
+    .min(0.1)
+    .max(1e6)
+    .describe('Endurance: hours of movement on a full tank'),
+  idleFuelPerH: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(0.02)
+    .describe('Fuel burnt per hour when not moving'),
+  suppliesDays: z.number().min(0.1).max(1e5).default(7).describe('Days of supplies carried'),
   sensor: Sensor,
-  firepower: z.number().min(0).describe('Lanchester effectiveness per unit strength per hour'),
-  strength: z.number().min(0).describe('Personnel or equivalent at full strength'),
-  costPerDay: z.number().min(0).default(1),
+  firepower: z
+    .number()
+    .min(0)
+    .max(1000)
+    .describe('Lanchester effectiveness per unit strength per hour'),
+  strength: z.number().min(0).max(1e6).describe('Personnel or equivalent at full strength'),
+  costPerDay: z.number().min(0).max(1e6).default(1),
   night: z.boolean().default(true).describe('Can operate at night'),
 });
 
@@ -328,8 +352,8 @@ export const Threat = z.strictObject({
   domain: z.enum(['ground', 'sea']),
   sidc,
   cells: z.number().int().min(1).max(200).default(1).describe('Independent cells it acts as'),
-  strength: z.number().min(1).describe('Fighters per cell'),
-  firepower: z.number().min(0),
+  strength: z.number().min(1).max(1e5).describe('Fighters per cell'),
+  firepower: z.number().min(0).max(1000),
   speedKmh: z.number().min(0).max(200),
   havens: z.array(id).min(1).describe('Zone ids where cells hide'),
   targets: z
@@ -346,9 +370,10 @@ export const Threat = z.strictObject({
   recruitPerDay: z
     .number()
     .min(0)
+    .max(1e4)
     .default(0.2)
     .describe('Fighters per day at low security presence'),
-  maxStrength: z.number().min(1).optional(),
+  maxStrength: z.number().min(1).max(1e6).optional(),
   detectability: z.number().min(0).max(2).default(1),
 });
 
@@ -360,7 +385,7 @@ export const Traffic = z.strictObject({
   perDay: z.number().min(0).max(500),
   speedKmh: z.number().min(1).max(60),
   sidc,
-  reportDelayMin: z.number().min(0).default(30),
+  reportDelayMin: z.number().min(0).max(10080).default(30),
   bothWays: z.boolean().default(true),
 });
 
@@ -374,7 +399,7 @@ export const SupplyRun = z.strictObject({
   load: Stocks,
   speedKmh: z.number().min(1).max(120).default(40),
   sidc: sidc.default('SFGPUSS----E---'),
-  strength: z.number().min(1).default(20),
+  strength: z.number().min(1).max(1e5).default(20),
 });
 
 const InjectBase = { id, at: ScenarioTime, message: z.string().optional() };
@@ -383,7 +408,7 @@ export const Inject = z.discriminatedUnion('kind', [
     ...InjectBase,
     kind: z.literal('spawn'),
     threat: id,
-    strength: z.number().min(1),
+    strength: z.number().min(1).max(1e5),
     position: position.optional(),
   }),
   z.strictObject({ ...InjectBase, kind: z.literal('attack'), threat: id, place: id }),
@@ -407,9 +432,14 @@ export const Inject = z.discriminatedUnion('kind', [
     kind: z.literal('weather'),
     zone: id,
     closes: z.array(Domain).min(1),
-    hours: z.number().min(0.25),
+    hours: z.number().min(0.25).max(8760),
   }),
-  z.strictObject({ ...InjectBase, kind: z.literal('funding'), actor: id, amount: z.number() }),
+  z.strictObject({
+    ...InjectBase,
+    kind: z.literal('funding'),
+    actor: id,
+    amount: z.number().min(-BIG).max(BIG),
+  }),
   z
     .strictObject({
       ...InjectBase,
@@ -440,9 +470,9 @@ export const Parameter = z.strictObject({
     .string()
     .min(1)
     .describe('Target path, e.g. agreements.*.latencyMin or units.ml-gtia.count'),
-  default: z.number().or(z.boolean()),
-  min: z.number().optional(),
-  max: z.number().optional(),
+  default: z.number().min(-BIG).max(BIG).or(z.boolean()),
+  min: z.number().min(-BIG).max(BIG).optional(),
+  max: z.number().min(-BIG).max(BIG).optional(),
   unit: z.string().optional(),
 });
 

@@ -1,22 +1,32 @@
-// Validation entry point: schema, then cross references, then declared parameters.
-// Returns a typed scenario or a list of path-named problems; never throws on bad data.
+// Validation entry point: reserved keys, schema, then cross references, declared parameters
+// and the limits on size. Returns a typed scenario or a list of path-named problems; never
+// throws on bad data.
 import { jsonErrorOffset } from './json-position';
-import { PathError, setPath } from './paths';
+import { DEFAULT_LIMITS, type Limits, scenarioLimitProblems } from './limits';
+import { checkPath, PathError } from './paths';
 import { type Problem, problemsFromZod } from './problems';
 import { checkReferences } from './references';
+import { reservedKeyProblems } from './safe-keys';
 import { Scenario } from './schema';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
-export function validateScenario(data: unknown): Validated<Scenario> {
+export function validateScenario(
+  data: unknown,
+  limits: Limits = DEFAULT_LIMITS,
+): Validated<Scenario> {
+  const reserved = reservedKeyProblems(data);
   const parsed = Scenario.safeParse(data, { reportInput: true });
   if (!parsed.success)
-    return { ok: false, problems: problemsFromZod(Scenario, data, parsed.error) };
-  const problems = checkReferences(parsed.data);
+    return {
+      ok: false,
+      problems: [...reserved, ...problemsFromZod(Scenario, data, parsed.error)],
+    };
+  const problems = [...reserved, ...checkReferences(parsed.data)];
   parsed.data.parameters.forEach((p, i) => {
-    // A declared parameter's path must land somewhere: try it on a copy.
+    // A declared parameter's path must land somewhere (checked without copying the document).
     try {
-      setPath(structuredClone(data), p.path, p.default);
+      checkPath(data, p.path);
     } catch (e) {
       if (!(e instanceof PathError)) throw e;
       problems.push({ path: `parameters[${i}].path`, message: `found "${p.path}"; ${e.message}` });
@@ -25,6 +35,7 @@ export function validateScenario(data: unknown): Validated<Scenario> {
       problems.push({ path: `parameters[${i}].min`, message: `found min ${p.min} > max ${p.max}` });
     }
   });
+  if (!problems.length) problems.push(...scenarioLimitProblems(parsed.data, limits));
   return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
 

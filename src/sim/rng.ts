@@ -25,6 +25,9 @@ export interface Rng {
 export type Streams = Record<StreamName, Rng>;
 export type StreamStates = Record<StreamName, object>;
 
+/** The largest seed: every integer seed up to it prints and parses exactly (2^53 − 1). */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
 export function makeStreams(seed: number): Streams {
   const out = {} as Streams;
   for (const name of streamNames)

@@ -4,7 +4,12 @@
 // scenario loader is passed in, so Node tests drive it too.
 import { designPoints, expandRuns, type Run } from '../experiment/design';
 import type { Experiment } from '../experiment/schema';
-import { checkAgainstScenario, validateExperiment } from '../experiment/validate';
+import {
+  checkAgainstScenario,
+  checkLevelsRunnable,
+  runCount,
+  validateExperiment,
+} from '../experiment/validate';
 import type { Problem } from '../scenario/problems';
 import type { Scenario } from '../scenario/schema';
 import { parseJsonText, type Validated } from '../scenario/validate';
@@ -44,14 +49,6 @@ export function scenarioNameOf(relative: string, names: readonly string[]): stri
   return m && names.includes(m[1]!) ? m[1]! : null;
 }
 
-function runCount(e: Experiment): number {
-  const per =
-    e.design.kind === 'grid'
-      ? e.parameters.reduce((n, p) => n * ('values' in p ? p.values.length : 1), 1)
-      : e.design.points;
-  return per * e.seeds.count;
-}
-
 export async function checkExperimentText(
   text: string,
   scenarios: ScenarioSource,
@@ -82,6 +79,7 @@ export async function checkExperimentText(
       })),
     };
   const problems = checkAgainstScenario(e, sc.checked.value);
+  if (!problems.length) problems.push(...checkLevelsRunnable(e, sc.raw));
   if (problems.length) return { ok: false, problems };
   const n = runCount(e);
   if (n > BROWSER_MAX_RUNS)
@@ -104,8 +102,7 @@ export async function checkExperimentText(
       scenario: name,
       scenarioJson: sc.raw,
       tickMinutes,
-      // A run stops at the scenario's end even when the experiment asks for more days.
-      runTicks: Math.min(ticks(e.days ?? durationDays), ticks(durationDays)),
+      runTicks: ticks(e.days ?? durationDays),
       parameters: e.parameters.map((p) => p.name),
       metrics: e.metrics ?? [...CORE_METRICS],
       runs: expandRuns(e, points),

@@ -16,7 +16,8 @@ export interface UrlState {
 function int(v: string | null, min: number): number | null {
   if (v === null || v.trim() === '') return null;
   const n = Number(v);
-  return Number.isInteger(n) && n >= min ? n : null;
+  // Seeds and ticks past 2^53 − 1 would not print back as the same number.
+  return Number.isSafeInteger(n) && n >= min ? n : null;
 }
 
 export function parseUrlState(search: string): UrlState {

@@ -85,7 +85,7 @@ describe('concord validate', () => {
     const r = concord('run', 'scenarios/sahel-ct.json', '--seed', 'abc');
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(
-      'concord run: --seed found "abc"; allowed: a whole number from 0 to 2147483647',
+      'concord run: --seed found "abc"; allowed: a whole number from 0 to 9007199254740991',
     );
     const s = concord('run', 'scenarios/sahel-ct.json', '--set', 'agreements.nope.latencyMin=5');
     expect(s.status).toBe(2);

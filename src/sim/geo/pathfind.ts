@@ -10,6 +10,8 @@ export { cellAllowed, segmentClear } from './segment';
 const SQRT2 = Math.SQRT2;
 /** Heuristic weight: faster searches, paths at most 1.5× optimal (near-optimal after pulling). */
 const H_WEIGHT = 1.5;
+/** Remembered failures per table set before the memory is cleared (a bound, not a tuning). */
+const MAX_REMEMBERED = 200_000;
 // Neighbour order is fixed (part of the deterministic tie rule): E, W, N, S, NE, NW, SE, SW.
 const DC = [1, -1, 0, 0, 1, -1, 1, -1] as const;
 const DR = [0, 0, 1, -1, 1, 1, -1, -1] as const;
@@ -25,6 +27,17 @@ export class PathFinder {
   private readonly heap: MinHeap;
   private readonly cells: Int32Array;
   private stamp = 0;
+  /**
+   * Searches that found no path, by (code grid, allowed table, expansion cap) and then
+   * start × cells + goal. A search is a function of exactly those cells and tables (the
+   * heuristic and the moves are cell-based), so a failure repeats until a table changes — and
+   * permit tables are rebuilt, never mutated. Many tracks share a goal cell and many tasks the
+   * nearest unit: without this, an unreachable goal costs a full capped search every time.
+   */
+  private readonly failed = new WeakMap<
+    Uint8Array,
+    WeakMap<Uint8Array, Map<number, Set<number>>>
+  >();
 
   constructor(spec: GridSpec) {
     this.spec = spec;
@@ -64,6 +77,50 @@ export class PathFinder {
     const goal = gr * cols + gc;
     if (allowed[code[goal]!] !== 1) return null;
     if (start === goal) return [x1, y1];
+    const failures = this.failuresFor(code, allowed, maxExpansions);
+    const key = start * cols * rows + goal;
+    if (failures.has(key)) return null;
+    const path = this.search(code, allowed, start, goal, maxExpansions);
+    if (path === 0) {
+      if (failures.size >= MAX_REMEMBERED) failures.clear();
+      failures.add(key);
+      return null;
+    }
+    return this.pull(code, allowed, path, x0, y0, x1, y1, allowed[code[start]!] === 1);
+  }
+
+  private failuresFor(code: Uint8Array, allowed: Uint8Array, cap: number): Set<number> {
+    let byCode = this.failed.get(allowed);
+    if (!byCode) {
+      byCode = new WeakMap();
+      this.failed.set(allowed, byCode);
+    }
+    let byCap = byCode.get(code);
+    if (!byCap) {
+      byCap = new Map();
+      byCode.set(code, byCap);
+    }
+    let set = byCap.get(cap);
+    if (!set) {
+      set = new Set();
+      byCap.set(cap, set);
+    }
+    return set;
+  }
+
+  /** A* over cells; the path's cells go into this.cells and their count is returned (0: none). */
+  private search(
+    code: Uint8Array,
+    allowed: Uint8Array,
+    start: number,
+    goal: number,
+    maxExpansions: number,
+  ): number {
+    const { cols, rows } = this.spec;
+    const sc = start % cols;
+    const sr = (start - sc) / cols;
+    const gc = goal % cols;
+    const gr = (goal - gc) / cols;
 
     if (this.stamp === 0xffffffff) {
       this.seen.fill(0);
@@ -87,7 +144,7 @@ export class PathFinder {
         found = true;
         break;
       }
-      if (++expansions > maxExpansions) return null;
+      if (++expansions > maxExpansions) return 0;
       const cc = cur % cols;
       const cr = (cur - cc) / cols;
       const gCur = g[cur]!;
@@ -114,13 +171,13 @@ export class PathFinder {
         }
       }
     }
-    if (!found) return null;
+    if (!found) return 0;
 
     // Cells from start to goal.
     let m = 0;
     for (let c = goal; c !== -1; c = parent[c]!) this.cells[m++] = c;
     this.cells.subarray(0, m).reverse();
-    return this.pull(code, allowed, m, x0, y0, x1, y1, allowed[code[start]!] === 1);
+    return m;
   }
 
   /**

@@ -1,0 +1,73 @@
+// Checks a time-series CSV (<base>.series.csv) against its meta: the header, every row's shape,
+// run, point and seed, finite hours and numbers, rows sorted by run and, within a run, by
+// time; and whether each run has all its rows (a file cut at a line boundary looks valid
+// otherwise). Bad lines are refused as `<file>: line <n>: <what>` (exit 2).
+import { line } from '../experiment/csv';
+import { CliError } from './load';
+import { cellsOf, checkPointSeed, checkRun, csvLines, isNumber } from './result-check';
+import type { ResultMeta } from './results';
+
+export interface RunSeries {
+  lines: string[];
+  /** Line numbers of the run's first and last rows. */
+  first: number;
+  last: number;
+}
+
+export const seriesHeader = (metrics: readonly string[]): string =>
+  line(['run', 'point', 'seed', 'hours', ...metrics]);
+
+/** Rows a run should have, when the meta says. */
+export function expectedRows(meta: ResultMeta, run: number): number | undefined {
+  const rows = meta.series?.rowsPerRun;
+  if (typeof rows === 'number' || rows === undefined) return rows;
+  return meta.seeds ? rows[Math.floor(run / meta.seeds.count)] : undefined;
+}
+
+/** What is missing from a run's series ('' when complete, or when the meta cannot tell). */
+export function incomplete(meta: ResultMeta, run: number, s: RunSeries | undefined): string {
+  const want = expectedRows(meta, run);
+  const have = s?.lines.length ?? 0;
+  if (want === undefined || have === want) return '';
+  return `run ${run} has ${have} time-series rows, expected ${want}${have < want ? ' (a truncated file?)' : ''}`;
+}
+
+/** A series file's rows by run, each line checked; throws on the first bad line. */
+export function checkSeries(file: string, text: string, meta: ResultMeta): Map<number, RunSeries> {
+  const [head = '', ...rows] = csvLines(file, text);
+  const fail = (n: number, what: string) => new CliError(`${file}: line ${n}: ${what}`, 2);
+  const metrics = meta.series?.metrics ?? head.split(',').slice(4);
+  if (head !== seriesHeader(metrics))
+    throw fail(1, `columns ${head}, expected ${seriesHeader(metrics)}`);
+  const byRun = new Map<number, RunSeries>();
+  let prev: { run: number; hours: number } | undefined;
+  rows.forEach((text, i) => {
+    const n = i + 2;
+    const [runCell = '', point = '', seed = '', hours = '', ...values] = cellsOf(
+      file,
+      n,
+      text,
+      4 + metrics.length,
+    );
+    const run = checkRun(meta, runCell);
+    if (typeof run === 'string') throw fail(n, run);
+    const ps = checkPointSeed(meta, run, point, seed);
+    if (ps) throw fail(n, ps);
+    if (!isNumber(hours) || !(Number(hours) > 0)) throw fail(n, `hours "${hours}" is not > 0`);
+    values.forEach((v, k) => {
+      if (v !== '' && !isNumber(v)) throw fail(n, `${metrics[k]} "${v}" is not a number`);
+    });
+    const h = Number(hours);
+    if (prev && run < prev.run)
+      throw fail(n, `run ${run} after run ${prev.run}: not sorted by run`);
+    if (prev && run === prev.run && h <= prev.hours)
+      throw fail(n, `run ${run} at ${hours} h after ${prev.hours} h: not in time order`);
+    prev = { run, hours: h };
+    const s = byRun.get(run);
+    if (s) {
+      s.lines.push(text);
+      s.last = n;
+    } else byRun.set(run, { lines: [text], first: n, last: n });
+  });
+  return byRun;
+}
