@@ -1,5 +1,6 @@
 // Entry point of the planner's app: starts the worker bridge on the scenario the URL names
 // (or sahel-ct), renders the shell, and keeps `window.concord` for browser tests.
+import './zod-jitless'; // first: before any zod schema is built
 import { createRoot } from 'react-dom/client';
 import {
   api,

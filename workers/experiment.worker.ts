@@ -1,6 +1,7 @@
 // A batch Web Worker of the Experiments panel's pool: hosts one ExperimentRunner (the same
 // pure runner `concord sweep` uses in Node worker threads) and runs one experiment run per
 // call. Only small results cross back: the run's metrics and hash, never the world.
+import '../src/zod-jitless'; // first: before any zod schema is built
 import * as Comlink from 'comlink';
 import { ExperimentRunner, type RunOutcome, type RunSpec } from '../src/experiment/run';
 

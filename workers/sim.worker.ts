@@ -1,5 +1,6 @@
 // The browser Web Worker that hosts one engine session: exposes SessionApi over comlink,
 // loading the Natural Earth atlas on demand (vite bundles the JSON as a lazy chunk).
+import '../src/zod-jitless'; // first: before any zod schema is built
 import * as Comlink from 'comlink';
 import { type AtlasName, SessionApi } from './session-api';
 

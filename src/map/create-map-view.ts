@@ -2,6 +2,8 @@
 // is the camera holds one long-lived container per layer; static layers sit in their own
 // render group. Snapshots are reconciled onto those objects in pushSnapshot; the ticker only
 // interpolates positions and plays short animations.
+// Pixi's shader, uniform and particle code without `new Function`: the CSP has no 'unsafe-eval'.
+import 'pixi.js/unsafe-eval';
 import { Application, Container, RenderTexture, Sprite } from 'pixi.js';
 import type { Snapshot } from '../sim/snapshot';
 import { type Camera, fitCamera, panBy, zoomAbout } from './camera';

@@ -119,6 +119,7 @@ function HoverCard() {
 
 function StatusOverlay() {
   const status = useSession((s) => s.status);
+  const withSet = useSession((s) => s.set.length > 0);
   if (status.phase === 'ready') return null;
   return (
     <div
@@ -128,7 +129,11 @@ function StatusOverlay() {
       {status.phase === 'loading' && <div className="spinner" />}
       <pre>{status.message}</pre>
       {status.phase === 'error' && (
-        <p className="status-next">Pick a scenario and seed in the top bar, then press Load.</p>
+        <p className="status-next">
+          {withSet
+            ? 'Press Load to open the scenario without the assignments, or pick another scenario.'
+            : 'Pick a scenario and seed in the top bar, then press Load.'}
+        </p>
       )}
     </div>
   );

@@ -18,13 +18,15 @@ function ScenarioPicker() {
   const scenario = useSession((s) => s.scenario);
   const seed = useSession((s) => s.seed);
   const set = useSession((s) => s.set);
+  const failed = useSession((s) => s.status.phase === 'error');
   const [seedText, setSeedText] = useState(String(seed));
   useEffect(() => setSeedText(String(seed)), [seed]);
   const seedValue = Number(seedText);
   const seedOk = Number.isInteger(seedValue) && seedValue >= 0;
-  // Another seed of the same scenario keeps its design-point assignments; another file drops them.
+  // Another seed of the same scenario keeps its design-point assignments; another file drops
+  // them, and so does Load after a failed load: the assignments may be what failed (a bad link).
   const reload = (name: string) => {
-    if (seedOk) void loadScenario(name, seedValue, name === scenario ? { set } : {});
+    if (seedOk) void loadScenario(name, seedValue, name === scenario && !failed ? { set } : {});
   };
   return (
     <form
