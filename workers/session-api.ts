@@ -1,7 +1,8 @@
 // The whole engine API a worker exposes: load a scenario, step/run/seek, give orders, take
-// snapshots and read events and metrics. Plain async class, so Node tests and the CLI can use
-// it in-process; the Web Worker and the Node worker wrap it with comlink. The atlas loader
-// and comlink's `transfer` are injected, so this file imports neither fs nor comlink.
+// snapshots (ground truth, or one actor's role view: role-view.ts) and read events and
+// metrics. Plain async class, so Node tests and the CLI can use it in-process; the Web
+// Worker and the Node worker wrap it with comlink. The atlas loader and comlink's `transfer`
+// are injected, so this file imports neither fs nor comlink.
 import { applyAssignments, PathError } from '../src/scenario/paths';
 import { validateScenario } from '../src/scenario/validate';
 import { ScenarioGeoError } from '../src/sim/build';
@@ -9,6 +10,7 @@ import { describeWorld, type WorldDescription } from '../src/sim/describe';
 import { computeMetrics, type Metrics } from '../src/sim/metrics';
 import { namedEvent } from '../src/sim/names';
 import { MAX_SEED } from '../src/sim/rng';
+import { clientDescription, roleDescription, roleEvents, roleSnapshot } from '../src/sim/role-view';
 import { OrderError, Session } from '../src/sim/session';
 import {
   eventVisible,
@@ -167,6 +169,26 @@ export class SessionApi {
   async snapshot(view: number, sinceEvent: number): Promise<Snapshot> {
     const snap = takeSnapshot(this.s.world, view, sinceEvent);
     return this.transfer ? this.transfer(snap, snapshotTransferables(snap)) : snap;
+  }
+
+  /** One actor's role view of the fixed tables: only what it knows, re-indexed densely. */
+  async roleDescribe(actor: number): Promise<WorldDescription> {
+    return clientDescription(roleDescription(this.s.def, actor));
+  }
+
+  /** A snapshot aligned with `roleDescribe(actor)`; typed arrays transferred as `snapshot`'s. */
+  async roleSnapshot(actor: number, sinceEvent: number): Promise<Snapshot> {
+    const snap = roleSnapshot(this.s.world, actor, sinceEvent);
+    return this.transfer ? this.transfer(snap, snapshotTransferables(snap)) : snap;
+  }
+
+  /** The role's named events in log indices [from, to), references it cannot know removed. */
+  async roleEvents(
+    actor: number,
+    from: number,
+    to?: number,
+  ): Promise<Array<Record<string, unknown>>> {
+    return roleEvents(this.s.world, actor, from, to);
   }
 
   async metrics(): Promise<Metrics> {

@@ -26,6 +26,9 @@ import {
 
 export class ScenarioGeoError extends Error {}
 
+/** Threat cells that live spawn injects may add in one session (the white cell's reserve). */
+export const LIVE_CELLS = 16;
+
 function indexer(ids: readonly string[]): (id: string) => number {
   const m = new Map(ids.map((id, i) => [id, i]));
   return (id) => m.get(id) ?? -1;
@@ -354,6 +357,7 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     pCountry: new Int16Array(sc.places.length),
     groups: [],
     cellCap: 0,
+    liveCells: 0,
     agreements: sc.agreements.map((a) => ({
       id: a.id,
       from: actorOf(a.from),
@@ -507,9 +511,13 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
       detectability: t.detectability,
     }),
   );
+  // Spare slots for spawns injected live: only the arrays grow (cells are indexed by spawn
+  // order, and the cell grid's bucket size follows the scripted count, session.ts).
+  def.liveCells = LIVE_CELLS;
   def.cellCap =
     sc.threats.reduce((n, t) => n + t.cells, 0) +
-    sc.injects.filter((i) => i.kind === 'spawn').length;
+    sc.injects.filter((i) => i.kind === 'spawn').length +
+    LIVE_CELLS;
 
   // Borders between listed countries, from raster adjacency.
   const pairs = new Set<number>();
@@ -644,6 +652,9 @@ export function initState(
     uBase: Int16Array.from(def.uHome),
     uMoved: f(n),
     uStrStart: f(n),
+    uOrdered: new Uint8Array(n),
+    uOrderX: f(n),
+    uOrderY: f(n),
     nCells: 0,
     cGroup: new Int16Array(cap).fill(-1),
     cx: f(cap),
@@ -704,6 +715,8 @@ export function initState(
     trust: new Float64Array(nA * nA),
     budget: Float64Array.from(sc.actors.map((a) => a.budget)),
     closedUntil: new Int32Array(def.zones.length * 3),
+    autoTasking: new Uint8Array(nA).fill(1),
+    liveInjects: [],
     vAlive: new Uint8Array(def.vesselCap),
     vTraffic: new Int16Array(def.vesselCap),
     vDir: new Int8Array(def.vesselCap),

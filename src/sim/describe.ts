@@ -113,7 +113,7 @@ export interface WorldDescription {
 const lonLat = (p: readonly [number, number]): LonLat => [p[0], p[1]];
 
 /** Expanded unit names in the same order as build.ts expands `count`. */
-function unitNames(def: Def): string[] {
+export function unitNames(def: Def): string[] {
   const sc = def.scenario;
   const names: string[] = [];
   for (const u of sc.units) {
@@ -260,7 +260,7 @@ export function describeWorld(def: Def): WorldDescription {
   };
 }
 
-function mechanismName(sc: Def['scenario'], id: string): string {
+export function mechanismName(sc: Def['scenario'], id: string): string {
   for (const list of [
     sc.jointCentres,
     sc.liaisonOffices,

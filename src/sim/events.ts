@@ -4,7 +4,8 @@
 
 /** Fields of each event kind (besides `t`, the tick, and `k`, the kind). */
 export interface EventFields {
-  inject: { inject: number; kind: string };
+  /** `inject` indexes the scenario's injects, then the live ones; `live`: a live inject's id. */
+  inject: { inject: number; kind: string; live?: string };
   order: { order: string; detail: string };
   'threat-spawn': { cell: number; strength: number; x: number; y: number };
   recruit: { cell: number; amount: number };

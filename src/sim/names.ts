@@ -1,4 +1,5 @@
 // Turns an event's dense indices back into scenario ids, for NDJSON output and the UI feed.
+// Live injects (given during play) are named by the id their event carries.
 import type { SimEvent } from './events';
 import type { Def } from './world';
 
@@ -32,5 +33,7 @@ export function namedEvent(def: Def, e: SimEvent): Record<string, unknown> {
     const f = FIELDS[k];
     out[k] = f && typeof v === 'number' && v >= 0 ? f(def, v) : v;
   }
+  // A live inject is not in Def: its event carries its id (and keeps `live` to say so).
+  if (e.k === 'inject' && e.live !== undefined) out.inject = e.live;
   return out;
 }

@@ -8,13 +8,15 @@ import { EventLog, type LogState } from './events';
 import { PathFinder } from './geo/pathfind';
 import { SpatialGrid } from './geo/spatial-grid';
 import { computeMetrics, type Metrics } from './metrics';
+import { liveInjects, orderProblem, parseLiveInject } from './order-refs';
 import { restoreStreams, type StreamStates, saveStreams } from './rng';
 import { buildPermits } from './sovereignty';
 import { runCommand } from './systems/command';
 import { runEngagement } from './systems/engagement';
 import { runInformation } from './systems/information';
-import { runInjects, runOrders, spawnInitialCells } from './systems/injects';
+import { runInjects, spawnInitialCells } from './systems/injects';
 import { runLogistics } from './systems/logistics';
+import { runOrders } from './systems/orders';
 import { runPolitics } from './systems/politics';
 import { runSample } from './systems/sample';
 import { runSensing } from './systems/sensing';
@@ -70,7 +72,13 @@ export class Session {
       permits: buildPermits(d, s),
       pathfinder: pathfinderFor(d),
       unitGrid: new SpatialGrid(widthKm, heightKm, bucket(d.nUnits), Math.max(1, d.nUnits)),
-      cellGrid: new SpatialGrid(widthKm, heightKm, bucket(d.cellCap), Math.max(1, d.cellCap)),
+      // Sized to the scripted cells: spare live-spawn slots must not change any run's buckets.
+      cellGrid: new SpatialGrid(
+        widthKm,
+        heightKm,
+        bucket(d.cellCap - d.liveCells),
+        Math.max(1, d.cellCap),
+      ),
       nodeUnits: Array.from({ length: d.nActors + d.taskForces.length }, () => []),
       closedBits: new Uint32Array(3),
       unitInclude: new Uint8Array(d.nUnits).fill(1),
@@ -148,59 +156,30 @@ export class Session {
     return this.checkpoints.map((c) => c.tick);
   }
 
-  /** Records an order to take effect at the current tick (or a later one). */
+  /**
+   * Records an order to take effect at the current tick (or a later one). Refuses (OrderError)
+   * an order naming what does not exist, or a malformed live inject (order-refs.ts); whether a
+   * role may give it and whether it can be carried out is the host's question (order-check.ts).
+   */
   order(o: Order): void {
-    const { def } = this.world;
-    const check = (ok: boolean, what: string) => {
-      if (!ok) throw new OrderError(`order ${o.kind}: ${what}`);
-    };
-    check(o.tick >= this.tick, `tick ${o.tick} is in the past (now ${this.tick})`);
-    switch (o.kind) {
-      case 'set-agreement':
-        check(
-          def.agreements.some((a) => a.id === o.agreement),
-          `no agreement "${o.agreement}"`,
-        );
-        break;
-      case 'set-right':
-        check(
-          def.rights.some((r) => r.id === o.right),
-          `no right "${o.right}"`,
-        );
-        break;
-      case 'set-mechanism':
-        check(
-          def.mechanisms.some((m) => m.id === o.mechanism),
-          `no coordination mechanism "${o.mechanism}"`,
-        );
-        break;
-      case 'move':
-      case 'return':
-      case 'patrol-area':
-      case 'assign':
-        check(def.unitIds.includes(o.unit), `no unit "${o.unit}"`);
-        if (o.kind === 'patrol-area')
-          check(
-            def.zones.some((z) => z.id === o.zone),
-            `no zone "${o.zone}"`,
-          );
-        if (o.kind === 'assign')
-          check(
-            o.command === 'national' || def.taskForces.some((t) => t.id === o.command),
-            `no task force "${o.command}"`,
-          );
-        break;
-      case 'set-trust':
-        check(def.actorIds.includes(o.from) && def.actorIds.includes(o.to), 'unknown actor');
-        check(o.value >= 0 && o.value <= 1, 'trust must be within 0..1');
-        break;
-    }
+    const fail = (what: string) => new OrderError(`order ${o.kind}: ${what}`);
+    if (!(o.tick >= this.tick)) throw fail(`tick ${o.tick} is in the past (now ${this.tick})`);
     // A new order after a rewind starts a new branch: later orders and checkpoints go.
-    for (let i = this.orders.length - 1; i >= 0; i--)
-      if (this.orders[i]!.tick > this.tick) this.orders.splice(i, 1);
-    this.checkpoints = this.checkpoints.filter((c) => c.tick <= this.tick);
-    this.orders.push(o);
+    const kept = this.orders.filter((x) => x.tick <= this.tick);
+    let given = o;
+    if (o.kind === 'inject') {
+      // Kept as parsed (defaults filled in), so a replay applies exactly what ran.
+      const r = parseLiveInject(this.def, o.inject, liveInjects(kept));
+      if ('problem' in r) throw fail(r.problem);
+      given = { ...o, inject: r.inject };
+    } else {
+      const problem = orderProblem(this.def, o, liveInjects(kept));
+      if (problem) throw fail(problem);
+    }
+    this.orders.length = 0;
+    this.orders.push(...kept, given);
     this.orders.sort((a, b) => a.tick - b.tick);
+    this.checkpoints = this.checkpoints.filter((c) => c.tick <= this.tick);
     this.world.pendingOrders = this.orders.filter((x) => x.tick >= this.tick);
   }
 

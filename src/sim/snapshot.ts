@@ -6,7 +6,7 @@ import type { SimEvent } from './events';
 import { toLat, toLon } from './geo/projection';
 import { namedEvent } from './names';
 import { mechanismParties } from './systems/mechanisms';
-import { CELL, type Order, type World } from './world';
+import { CELL, injectAt, type Order, type World } from './world';
 
 /** Ground truth: everything, as the white cell sees it. */
 export const GROUND_TRUTH = -1;
@@ -109,7 +109,7 @@ function checkView(w: World, view: number): void {
 }
 
 /** True when an actor holds (or held) a track of a threat cell. */
-function hasTrack(w: World, actor: number, cell: number): boolean {
+export function hasTrack(w: World, actor: number, cell: number): boolean {
   return cell >= 0 && w.s.trSeen[actor * w.def.cellCap + cell]! >= 0;
 }
 
@@ -176,7 +176,7 @@ function cellsLayer(w: World, view: number): CellLayer {
  * Tracks held of cells still in play. Like the command and information systems, a track of
  * a destroyed cell is treated as closed and left out.
  */
-function tracksLayer(w: World, view: number): TrackLayer {
+export function tracksLayer(w: World, view: number): TrackLayer {
   const { def, s } = w;
   const { proj } = def.masks;
   const cap = def.cellCap;
@@ -213,7 +213,7 @@ function tracksLayer(w: World, view: number): TrackLayer {
   return L;
 }
 
-function messagesLayer(w: World, view: number): MessageLayer {
+export function messagesLayer(w: World, view: number): MessageLayer {
   const { s } = w;
   const msgs = view < 0 ? s.msgs : s.msgs.filter((m) => m.from === view || m.to === view);
   const n = msgs.length;
@@ -238,7 +238,7 @@ function messagesLayer(w: World, view: number): MessageLayer {
   return L;
 }
 
-function moverLayer(
+export function moverLayer(
   w: World,
   alive: Uint8Array,
   x: Float64Array,
@@ -292,6 +292,10 @@ function orderConcerns(w: World, actor: number, detail: string): boolean {
       const m = def.mechanisms.findIndex((x) => x.id === o.mechanism);
       return m >= 0 && mechanismParties(def, m).includes(actor);
     }
+    case 'auto-tasking':
+      return def.actorIds[actor] === o.actor;
+    case 'inject':
+      return false; // may hold secrets: the inject's own event tells each actor what it may know
     default:
       return def.uOwner[def.unitIds.indexOf(o.unit)] === actor;
   }
@@ -313,7 +317,8 @@ export function eventVisible(w: World, view: number, e: SimEvent): boolean {
   const addressed = (to: string) => to === '' || to.split(',').includes(def.actorIds[view]!);
   switch (e.k) {
     case 'inject': {
-      const inj = def.scenario.injects[e.inject];
+      // The scenario's injects, then those given live (the same rules for both).
+      const inj = injectAt(def, w.s, e.inject);
       if (!inj) return false;
       if (inj.kind === 'narrative') return addressed(inj.to.join(','));
       if (inj.kind === 'weather' || inj.kind === 'withdraw') return true; // public knowledge

@@ -1,7 +1,7 @@
 // The world: `Def` is what a scenario fixes at load (dense indices, km geometry, masks);
 // `State` is everything that changes, held in typed or plain arrays so a checkpoint is one
 // structuredClone. Systems read Def and mutate State.
-import type { Scenario, ThreatKind } from '../scenario/schema';
+import type { Inject, Scenario, ThreatKind } from '../scenario/schema';
 import type { EventLog } from './events';
 import type { GeoMasks } from './geo/masks';
 import type { PathFinder } from './geo/pathfind';
@@ -52,6 +52,12 @@ export const CELL = { hide: 0, move: 1, attack: 2, withdraw: 3, dead: 4, unborn:
 export const CELL_NAMES = ['hide', 'move', 'attack', 'withdraw', 'dead', 'unborn'] as const;
 
 export const CAVEAT = { noOffensive: 1, noNight: 2, ownTerritoryOnly: 4 } as const;
+
+/**
+ * Under the player's orders (State.uOrdered): what the last order asked, which the unit goes
+ * back to whenever a fight, a tasking or a resupply ends; `none` leaves it to its staff.
+ */
+export const ORDERED = { none: 0, move: 1, patrol: 2, return: 3 } as const;
 
 /** Target kinds a threat can raid. */
 export const TARGET = { place: 0, convoy: 1, ship: 2, base: 3 } as const;
@@ -290,7 +296,10 @@ export interface Def {
   pCountry: Int16Array;
   // threats
   groups: GroupDef[];
+  /** Threat cell slots: the scenario's cells and spawn injects, then `liveCells` spare ones. */
   cellCap: number;
+  /** Spare cell slots for spawn injects given live during play (never used by the scenario). */
+  liveCells: number;
   // information, rights, command
   agreements: AgreementDef[];
   rights: RightDef[];
@@ -366,6 +375,11 @@ export interface State {
   uMoved: Float64Array;
   /** Strength when the current engagement began (0 when not engaged). */
   uStrStart: Float64Array;
+  /** ORDERED code: a unit under the player's orders is never tasked by a command node. */
+  uOrdered: Uint8Array;
+  /** Where the last move order sent the unit: it holds there. */
+  uOrderX: Float64Array;
+  uOrderY: Float64Array;
   // threat cells
   nCells: number;
   cGroup: Int16Array;
@@ -431,6 +445,13 @@ export interface State {
   trust: Float64Array;
   budget: Float64Array;
   closedUntil: Int32Array;
+  /** Per actor: 1 when its national staff tasks its units to tracks (the default), 0 when not. */
+  autoTasking: Uint8Array;
+  /**
+   * Injects given live during play, in the order they fired. An inject event's index at or past
+   * the scenario's inject count refers here (`injectAt`).
+   */
+  liveInjects: Inject[];
   // traffic vessels
   vAlive: Uint8Array;
   vTraffic: Int16Array;
@@ -495,7 +516,19 @@ export type Order =
   | { tick: number; kind: 'patrol-area'; unit: string; zone: string }
   | { tick: number; kind: 'return'; unit: string }
   | { tick: number; kind: 'assign'; unit: string; command: string }
-  | { tick: number; kind: 'set-trust'; from: string; to: string; value: number };
+  | { tick: number; kind: 'set-trust'; from: string; to: string; value: number }
+  /** A live MSEL inject: fires at the order's tick (its `at` is kept as written). */
+  | { tick: number; kind: 'inject'; inject: Inject }
+  /** Whether the actor's national staff tasks its units to tracks (task forces unaffected). */
+  | { tick: number; kind: 'auto-tasking'; actor: string; on: boolean }
+  /** A unit under the player's orders goes back to its staff's tasking and standing task. */
+  | { tick: number; kind: 'release'; unit: string };
+
+/** The inject an event's index names: the scenario's, then the live ones in firing order. */
+export function injectAt(def: Def, s: State, i: number): Inject | undefined {
+  const n = def.scenario.injects.length;
+  return i < n ? def.scenario.injects[i] : s.liveInjects[i - n];
+}
 
 export function cellIndex(def: Def, actor: number, cell: number): number {
   return actor * def.cellCap + cell;

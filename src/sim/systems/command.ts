@@ -3,11 +3,13 @@
 // in its own picture once its decision latency has passed since it became aware. Nations
 // weigh threat kinds by their own priorities (0 = ignore); task forces by their commander's.
 // Caveats and sovereignty are checked before tasking. Deterministic: ties go to the lower index.
+// Units under the player's orders (State.uOrdered) are never tasked; a nation whose automatic
+// tasking is off (State.autoTasking) tasks none of its national units.
 import { cellOf } from '../geo/raster';
 import { planUnit } from '../movement';
 import { freshTicks } from '../picture';
 import { territoryAt, unitMayBe } from '../sovereignty';
-import { CAVEAT, CELL, DOMAIN, N_THREAT_KINDS, TASK, type World } from '../world';
+import { CAVEAT, CELL, DOMAIN, N_THREAT_KINDS, ORDERED, TASK, type World } from '../world';
 
 const AVAILABLE = new Set<number>([TASK.idle, TASK.patrolArea, TASK.patrolRoute]);
 /** A track no unit could be found for is reconsidered after this many minutes. */
@@ -73,6 +75,7 @@ export function runCommand(w: World): void {
     const tf = node - nA;
     const pictureOf = tf >= 0 ? def.taskForces[tf]!.commander : node;
     if (tf < 0 && def.isOrg[node]) continue; // organisations command through task forces
+    if (tf < 0 && !s.autoTasking[node]) continue; // a played nation's staff told to hold off
     const latency = tf >= 0 ? s.tfDecisionTicks[tf]! : def.decisionTicks[node]!;
     // Tracks in the order of the node's priorities: with few free units, the kinds it cares
     // most about get them first (stable: ties keep the cell order).
@@ -108,6 +111,7 @@ export function runCommand(w: World): void {
       let sovereignty = 0;
       for (const u of mine) {
         if (!AVAILABLE.has(s.uTask[u]!) || s.uEngaged[u]! >= 0) continue;
+        if (s.uOrdered[u] !== ORDERED.none) continue; // under the player's orders
         const d = def.uDomain[u]!;
         if (d !== DOMAIN.air && d !== g.domain) continue;
         if (def.uCaveats[u]! & CAVEAT.ownTerritoryOnly && where !== def.uOwner[u]) {

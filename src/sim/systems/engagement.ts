@@ -6,8 +6,8 @@
 import { r3 } from '../events';
 import { knows } from '../picture';
 import { poisson } from '../rng';
-import { CAVEAT, CELL, DOMAIN, TASK, type World } from '../world';
-import { releaseUnit, sendHome } from './units';
+import { CAVEAT, CELL, DOMAIN, ORDERED, TASK, type World } from '../world';
+import { fallbackTask, releaseUnit, sendHome } from './units';
 
 const near = new Int32Array(4096);
 const fighters: number[] = [];
@@ -120,10 +120,11 @@ export function runEngagement(w: World): void {
           unit: u,
         });
         s.uEngaged[u] = -1;
-        // A unit keeps after a withdrawing cell (pursuit); otherwise back to its standing task.
+        // A unit keeps after a withdrawing cell (pursuit); otherwise back to its standing task
+        // (or the player's order).
         if (s.uTask[u] === TASK.stranded) continue;
         if (outcome === 'threat-destroyed') releaseUnit(w, u);
-        else s.uTask[u] = s.uTaskCell[u] === c ? TASK.respond : s.uStanding[u]!;
+        else s.uTask[u] = s.uTaskCell[u] === c ? TASK.respond : fallbackTask(w, u);
       }
       if (outcome === 'threat-destroyed' && s.cRaid[c]! >= 0)
         w.log.push(s.tick, 'raid-end', { cell: c, raid: s.cRaid[c]! });
@@ -134,6 +135,7 @@ export function runEngagement(w: World): void {
       if (s.uStr[u]! < 1) {
         s.uStr[u] = 0;
         s.uTask[u] = TASK.destroyed;
+        s.uOrdered[u] = ORDERED.none;
         s.uEngaged[u] = -1;
         s.uPath[u] = null;
         w.log.push(s.tick, 'engage-end', { unit: u, cell: c, outcome: 'unit-destroyed' });

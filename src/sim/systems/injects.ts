@@ -1,13 +1,14 @@
-// System 1: the MSEL and users' orders. Applies injects due this tick (spawn, forced attack,
-// agreement or right switched, weather closing a zone, funding, narrative) and pending orders.
-// Reads Def.scenario.injects, World.pendingOrders; writes State; stream: injects.
+// System 1: the MSEL. Applies the scenario's injects due this tick (spawn, forced attack,
+// agreement or right switched, weather closing a zone, funding, narrative, withdrawal); live
+// injects go through the same `applyInject` from an order (orders.ts).
+// Reads Def.scenario.injects; writes State; stream: injects.
 
+import type { Inject } from '../../scenario/schema';
 import { randomCellIn, threatAllowed } from '../build';
 import { r3 } from '../events';
 import { toX, toY } from '../geo/projection';
-import { planUnit } from '../movement';
 import { codeGrid } from '../sovereignty';
-import { CELL, type Def, DOMAIN, type Order, TARGET, TASK, type World } from '../world';
+import { CELL, type Def, DOMAIN, TARGET, type World } from '../world';
 import { setMechanism } from './mechanisms';
 import { rebuildPermits } from './permits';
 import { startRaid } from './threats';
@@ -65,152 +66,104 @@ export function spawnInitialCells(w: World): void {
 export function runInjects(w: World): void {
   const { def, s } = w;
   const injects = def.scenario.injects;
-  for (let i = 0; i < injects.length; i++) {
-    if (def.injectTicks[i] !== s.tick) continue;
-    const inj = injects[i]!;
-    w.log.push(s.tick, 'inject', { inject: i, kind: inj.kind });
-    switch (inj.kind) {
-      case 'spawn': {
-        const g = def.groups.findIndex((x) => x.id === inj.threat);
-        const group = def.groups[g]!;
-        const pt = { x: 0, y: 0 };
-        if (inj.position) {
-          pt.x = toX(def.masks.proj, inj.position[0]);
-          pt.y = toY(def.masks.proj, inj.position[1]);
-        } else {
-          randomCellIn(
-            def,
-            group.havens[0]!,
-            codeGrid(def, group.domain),
-            threatAllowed(group.domain),
-            w.rng.injects,
-            pt,
-          );
-        }
-        spawnCell(w, g, inj.strength, pt.x, pt.y);
-        break;
-      }
-      case 'attack': {
-        const g = def.groups.findIndex((x) => x.id === inj.threat);
-        const place = def.placeIds.indexOf(inj.place);
-        // The nearest hiding cell of that group raids the place now.
-        let best = -1;
-        let bestD = Number.POSITIVE_INFINITY;
-        for (let c = 0; c < s.nCells; c++) {
-          if (s.cGroup[c] !== g || s.cState[c] !== CELL.hide) continue;
-          const d = Math.hypot(s.cx[c]! - def.pX[place]!, s.cy[c]! - def.pY[place]!);
-          if (d < bestD) {
-            bestD = d;
-            best = c;
-          }
-        }
-        if (best >= 0) startRaid(w, best, TARGET.place, place, def.pX[place]!, def.pY[place]!);
-        break;
-      }
-      case 'agreement': {
-        const a = def.agreements.findIndex((x) => x.id === inj.agreement);
-        s.agActive[a] = inj.active ? 1 : 0;
-        w.log.push(s.tick, 'agreement', { agreement: a, active: inj.active });
-        break;
-      }
-      case 'right': {
-        const r = def.rights.findIndex((x) => x.id === inj.right);
-        s.rightActive[r] = inj.active ? 1 : 0;
-        rebuildPermits(w);
-        w.log.push(s.tick, 'right', { right: r, active: inj.active });
-        break;
-      }
-      case 'weather': {
-        const z = def.zones.findIndex((x) => x.id === inj.zone);
-        const until = s.tick + Math.round((inj.hours * 60) / def.tickMinutes);
-        for (const d of inj.closes) s.closedUntil[z * 3 + DOMAIN[d]] = until;
-        w.log.push(s.tick, 'weather', { zone: z, closes: inj.closes.join(','), until });
-        break;
-      }
-      case 'funding': {
-        const a = def.actorIds.indexOf(inj.actor);
-        s.budget[a] = s.budget[a]! + inj.amount;
-        w.log.push(s.tick, 'funding', { actor: a, amount: inj.amount });
-        break;
-      }
-      case 'mechanism':
-        setMechanism(w, mechanismOf(def, inj.mechanism), inj.active, 'inject');
-        break;
-      case 'narrative':
-        w.log.push(s.tick, 'narrative', { message: inj.message, to: inj.to.join(',') });
-        break;
-      case 'withdraw':
-        withdrawMember(
-          w,
-          def.actorIds.indexOf(inj.actor),
-          def.actorIds.indexOf(inj.organisation),
-          inj.sectorsTo === undefined ? -1 : def.actorIds.indexOf(inj.sectorsTo),
+  for (let i = 0; i < injects.length; i++)
+    if (def.injectTicks[i] === s.tick) applyInject(w, injects[i]!, i);
+}
+
+/**
+ * Applies one inject now: a scenario's (index < the scenario's inject count) or one given live
+ * (an `inject` order; its event carries its id as `live`, since Def does not hold it).
+ */
+export function applyInject(w: World, inj: Inject, index: number): void {
+  const { def, s } = w;
+  w.log.push(
+    s.tick,
+    'inject',
+    index < def.scenario.injects.length
+      ? { inject: index, kind: inj.kind }
+      : { inject: index, kind: inj.kind, live: inj.id },
+  );
+  switch (inj.kind) {
+    case 'spawn': {
+      const g = def.groups.findIndex((x) => x.id === inj.threat);
+      const group = def.groups[g]!;
+      const pt = { x: 0, y: 0 };
+      if (inj.position) {
+        pt.x = toX(def.masks.proj, inj.position[0]);
+        pt.y = toY(def.masks.proj, inj.position[1]);
+      } else {
+        randomCellIn(
+          def,
+          group.havens[0]!,
+          codeGrid(def, group.domain),
+          threatAllowed(group.domain),
+          w.rng.injects,
+          pt,
         );
-        break;
-    }
-  }
-}
-
-/** Orders are validated when given (session.ts); here they only take effect. */
-export function runOrders(w: World): void {
-  const { def, s } = w;
-  while (w.pendingOrders.length && w.pendingOrders[0]!.tick <= s.tick) {
-    const o = w.pendingOrders.shift()!;
-    applyOrder(w, o);
-    w.log.push(s.tick, 'order', { order: o.kind, detail: JSON.stringify(o) });
-  }
-  void def;
-}
-
-function applyOrder(w: World, o: Order): void {
-  const { def, s } = w;
-  switch (o.kind) {
-    case 'set-agreement':
-      s.agActive[def.agreements.findIndex((a) => a.id === o.agreement)] = o.active ? 1 : 0;
+      }
+      spawnCell(w, g, inj.strength, pt.x, pt.y);
       break;
-    case 'set-right':
-      s.rightActive[def.rights.findIndex((r) => r.id === o.right)] = o.active ? 1 : 0;
+    }
+    case 'attack': {
+      const g = def.groups.findIndex((x) => x.id === inj.threat);
+      const place = def.placeIds.indexOf(inj.place);
+      // The nearest hiding cell of that group raids the place now.
+      let best = -1;
+      let bestD = Number.POSITIVE_INFINITY;
+      for (let c = 0; c < s.nCells; c++) {
+        if (s.cGroup[c] !== g || s.cState[c] !== CELL.hide) continue;
+        const d = Math.hypot(s.cx[c]! - def.pX[place]!, s.cy[c]! - def.pY[place]!);
+        if (d < bestD) {
+          bestD = d;
+          best = c;
+        }
+      }
+      if (best >= 0) startRaid(w, best, TARGET.place, place, def.pX[place]!, def.pY[place]!);
+      break;
+    }
+    case 'agreement': {
+      const a = def.agreements.findIndex((x) => x.id === inj.agreement);
+      s.agActive[a] = inj.active ? 1 : 0;
+      w.log.push(s.tick, 'agreement', { agreement: a, active: inj.active });
+      break;
+    }
+    case 'right': {
+      const r = def.rights.findIndex((x) => x.id === inj.right);
+      s.rightActive[r] = inj.active ? 1 : 0;
       rebuildPermits(w);
-      break;
-    case 'set-mechanism':
-      setMechanism(w, mechanismOf(def, o.mechanism), o.active, 'order');
-      break;
-    case 'move': {
-      const u = def.unitIds.indexOf(o.unit);
-      s.uTask[u] = TASK.move;
-      s.uTaskCell[u] = -1;
-      planUnit(w, u, toX(def.masks.proj, o.position[0]), toY(def.masks.proj, o.position[1]));
+      w.log.push(s.tick, 'right', { right: r, active: inj.active });
       break;
     }
-    case 'patrol-area': {
-      const u = def.unitIds.indexOf(o.unit);
-      s.uStanding[u] = TASK.patrolArea;
-      s.uStandingRef[u] = def.zones.findIndex((z) => z.id === o.zone);
-      s.uTask[u] = TASK.patrolArea;
-      s.uPath[u] = null;
+    case 'weather': {
+      const z = def.zones.findIndex((x) => x.id === inj.zone);
+      const until = s.tick + Math.round((inj.hours * 60) / def.tickMinutes);
+      for (const d of inj.closes) s.closedUntil[z * 3 + DOMAIN[d]] = until;
+      w.log.push(s.tick, 'weather', { zone: z, closes: inj.closes.join(','), until });
       break;
     }
-    case 'return': {
-      const u = def.unitIds.indexOf(o.unit);
-      s.uTask[u] = TASK.return;
-      s.uPath[u] = null;
+    case 'funding': {
+      const a = def.actorIds.indexOf(inj.actor);
+      s.budget[a] = s.budget[a]! + inj.amount;
+      w.log.push(s.tick, 'funding', { actor: a, amount: inj.amount });
       break;
     }
-    case 'assign': {
-      const u = def.unitIds.indexOf(o.unit);
-      s.uCommand[u] =
-        o.command === 'national' ? -1 : def.taskForces.findIndex((t) => t.id === o.command);
+    case 'mechanism':
+      setMechanism(w, mechanismOf(def, inj.mechanism), inj.active, 'inject');
       break;
-    }
-    case 'set-trust': {
-      const a = def.actorIds.indexOf(o.from);
-      const b = def.actorIds.indexOf(o.to);
-      s.trust[a * def.nActors + b] = o.value;
+    case 'narrative':
+      w.log.push(s.tick, 'narrative', { message: inj.message, to: inj.to.join(',') });
       break;
-    }
+    case 'withdraw':
+      withdrawMember(
+        w,
+        def.actorIds.indexOf(inj.actor),
+        def.actorIds.indexOf(inj.organisation),
+        inj.sectorsTo === undefined ? -1 : def.actorIds.indexOf(inj.sectorsTo),
+      );
+      break;
   }
 }
 
-function mechanismOf(def: Def, id: string): number {
+export function mechanismOf(def: Def, id: string): number {
   return def.mechanisms.findIndex((m) => m.id === id);
 }

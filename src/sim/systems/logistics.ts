@@ -5,8 +5,8 @@
 // Stocks never go negative. Stream: logistics.
 import { r3 } from '../events';
 import { advanceAlong, planUnit } from '../movement';
-import { DOMAIN, TASK, type World } from '../world';
-import { homeOf } from './units';
+import { DOMAIN, ORDERED, TASK, type World } from '../world';
+import { fallbackTask, homeOf } from './units';
 
 const AT_BASE_KM = 1;
 
@@ -72,9 +72,11 @@ function resupplyUnits(w: World): void {
     }
     if (arriving) {
       // Ready again with at least half a tank and two days of supplies; otherwise wait at base.
+      // Ordered home by the player, it stays there until released.
       const ready =
         s.uFuel[u]! >= 0.5 * def.uFuelCap[u]! && s.uSup[u]! >= Math.min(2, def.uSupCap[u]!);
-      s.uTask[u] = ready ? s.uStanding[u]! : TASK.idle;
+      const stay = s.uOrdered[u] === ORDERED.return;
+      s.uTask[u] = ready && !stay ? fallbackTask(w, u) : TASK.idle;
       s.uPath[u] = null;
     }
   }
@@ -118,7 +120,8 @@ function runConvoys(w: World): void {
         def.uOwner[u] !== run.owner ||
         def.uDomain[u] !== DOMAIN.ground ||
         s.uTask[u] !== TASK.idle ||
-        s.uCommand[u]! >= 0
+        s.uCommand[u]! >= 0 ||
+        s.uOrdered[u] !== ORDERED.none
       )
         continue;
       if (Math.hypot(def.bX[run.from]! - s.ux[u]!, def.bY[run.from]! - s.uy[u]!) > AT_BASE_KM)

@@ -7,7 +7,7 @@ import { cellOf } from '../geo/raster';
 import { planUnit, stepUnit } from '../movement';
 import { freshTicks } from '../picture';
 import { allowedFor, codeGrid, taskForceCodes, territoryAt, unitMayBe } from '../sovereignty';
-import { CAVEAT, DOMAIN, TASK, type World } from '../world';
+import { CAVEAT, DOMAIN, ORDERED, TASK, type World } from '../world';
 
 const pt = { x: 0, y: 0 };
 const SEARCH_HOURS = 3;
@@ -44,8 +44,8 @@ function ordinarilyAllowed(w: World, u: number): boolean {
   return w.permits.move[def.uOwner[u]!]![d]![codeGrid(def, d)[cell]!] === 1;
 }
 
-/** Ends a tasking and goes back to the standing task. */
-export function releaseUnit(w: World, u: number): void {
+/** Ends a tasking: the command node's claim, pursuit standing (once back where it may be), the path. */
+export function endTasking(w: World, u: number): void {
   const { s, def } = w;
   const node = s.uTaskNode[u]!;
   const cell = s.uTaskCell[u]!;
@@ -57,12 +57,40 @@ export function releaseUnit(w: World, u: number): void {
   if (ordinarilyAllowed(w, u)) s.uPursuit[u] = 0;
   s.uWait[u] = 0;
   s.uPath[u] = null;
-  s.uTask[u] = s.uStanding[u]!;
+}
+
+/**
+ * The task a unit goes back to when a tasking, a fight or a resupply ends: its standing task,
+ * or — under the player's orders — what it was ordered (a patrol order is its standing task).
+ */
+export function fallbackTask(w: World, u: number): number {
+  const { s } = w;
+  if (s.uOrdered[u] === ORDERED.move) return TASK.move;
+  if (s.uOrdered[u] === ORDERED.return) return TASK.return;
+  return s.uStanding[u]!;
+}
+
+/** Ends a tasking and goes back to the standing task (or the player's order). */
+export function releaseUnit(w: World, u: number): void {
+  const { s } = w;
+  endTasking(w, u);
+  s.uTask[u] = fallbackTask(w, u);
   // A unit with no standing task does not wait where its tasking ended: it goes back to base.
   if (s.uTask[u] === TASK.idle) {
     const [hx, hy] = homeOf(w, u);
     if (Math.hypot(hx - s.ux[u]!, hy - s.uy[u]!) >= 1) s.uTask[u] = TASK.return;
   }
+}
+
+/**
+ * The unit leaves the player's orders for its staff's tasking: one holding or moving goes back
+ * to its standing task (or home); one on patrol or on its way home carries on until then.
+ */
+export function freeUnit(w: World, u: number): void {
+  const { s } = w;
+  if (s.uOrdered[u] === ORDERED.none) return;
+  s.uOrdered[u] = ORDERED.none;
+  if (s.uTask[u] === TASK.idle || s.uTask[u] === TASK.move) releaseUnit(w, u);
 }
 
 export function sendHome(w: World, u: number): void {
@@ -171,8 +199,11 @@ export function runUnits(w: World): void {
       w.log.push(s.tick, 'out-of-fuel', { unit: u });
       continue;
     }
-    // Bingo fuel or supplies: head home with a reserve.
-    if (task !== TASK.return && task !== TASK.idle && task !== TASK.resupply) {
+    // Bingo fuel or supplies: head home with a reserve (a unit holding where it was sent too).
+    if (
+      (task !== TASK.return && task !== TASK.idle && task !== TASK.resupply) ||
+      holdingAway(w, u)
+    ) {
       if (s.uFuel[u]! < fuelToHome(w, u) * 1.25 + 0.25 || s.uSup[u]! < 0.5) {
         sendHome(w, u);
       }
@@ -255,7 +286,10 @@ export function runUnits(w: World): void {
         }
         break;
       case TASK.move:
-        if (!s.uPath[u]) s.uTask[u] = TASK.idle;
+        if (!s.uPath[u]) moveOrHold(w, u);
+        break;
+      case TASK.idle:
+        if (s.uOrdered[u] === ORDERED.move) goBackOut(w, u);
         break;
       default:
         break;
@@ -270,6 +304,40 @@ export function runUnits(w: World): void {
     burn(w, u, moved, budget > 0 ? 1 - moved / budget : 1);
     trackTerritory(w, u);
   }
+}
+
+/** An idle unit under a move order, away from base: it holds where it was sent. */
+function holdingAway(w: World, u: number): boolean {
+  if (w.s.uTask[u] !== TASK.idle || w.s.uOrdered[u] !== ORDERED.move) return false;
+  const [hx, hy] = homeOf(w, u);
+  return Math.hypot(hx - w.s.ux[u]!, hy - w.s.uy[u]!) >= 1;
+}
+
+/**
+ * A move ended or was cut short (a fight, a block, a resupply): a unit under a move order goes
+ * on to its point and holds there — or, with no legal way on, holds where it stands; any other
+ * unit waits for its staff.
+ */
+function moveOrHold(w: World, u: number): void {
+  const { s } = w;
+  s.uTask[u] = TASK.idle;
+  if (s.uOrdered[u] !== ORDERED.move) return;
+  const x = s.uOrderX[u]!;
+  const y = s.uOrderY[u]!;
+  if (Math.hypot(x - s.ux[u]!, y - s.uy[u]!) >= 0.5 && planUnit(w, u, x, y)) {
+    s.uTask[u] = TASK.move;
+    return;
+  }
+  s.uOrderX[u] = s.ux[u]!;
+  s.uOrderY[u] = s.uy[u]!;
+}
+
+/** Idle at base after a resupply that left it short: back out to its point once half full. */
+function goBackOut(w: World, u: number): void {
+  const { def, s } = w;
+  if (Math.hypot(s.uOrderX[u]! - s.ux[u]!, s.uOrderY[u]! - s.uy[u]!) < 0.5) return;
+  if (s.uFuel[u]! < 0.5 * def.uFuelCap[u]! || s.uSup[u]! < Math.min(2, def.uSupCap[u]!)) return;
+  moveOrHold(w, u);
 }
 
 /** Fuel in hours of movement at full speed; supplies one unit-day per day away from base. */

@@ -3,9 +3,9 @@
 // held or granted, its place in the organisation's joint centres and task forces, and its
 // sectors are lost, or — for sectors, when `sectorsTo` names a remaining member — handed over.
 import { taskForceDecisionTicks } from '../build';
-import { DOMAIN, TASK, type World } from '../world';
+import { DOMAIN, ORDERED, TASK, type World } from '../world';
 import { rebuildPermits } from './permits';
-import { sendHome } from './units';
+import { freeUnit, sendHome } from './units';
 
 export function withdrawMember(w: World, actor: number, org: number, sectorsTo: number): void {
   const { def, s } = w;
@@ -38,6 +38,8 @@ export function withdrawMember(w: World, actor: number, org: number, sectorsTo: 
     const tf = s.uCommand[u]!;
     if (def.uOwner[u] !== actor || tf < 0 || def.taskForces[tf]!.commander !== org) continue;
     s.uCommand[u] = -1;
+    // The task force's orders lapse with its command.
+    freeUnit(w, u);
     if (s.uTaskNode[u]! >= nA) sendHome(w, u);
     units++;
   }
@@ -78,6 +80,7 @@ function handOverSectors(w: World, from: number, to: number): number {
     for (let u = 0; u < def.nUnits; u++) {
       if (def.uOwner[u] !== to || def.uDomain[u] !== DOMAIN.ground) continue;
       if (s.uCommand[u] !== -1 || s.uStanding[u] !== TASK.idle) continue;
+      if (s.uOrdered[u] !== ORDERED.none) continue; // under the player's orders
       if (s.uTask[u] === TASK.destroyed || s.uTask[u] === TASK.stranded) continue;
       // Its standing task from now on; it starts at once if free, else after its current task.
       s.uStanding[u] = TASK.patrolArea;
