@@ -1,7 +1,8 @@
-// The concord command line: run, validate, compare, sweep, merge, schema, bench. Every error is one clear line on
-// stderr and a non-zero exit, never a stack trace. Exit codes: 0 done, 1 internal error (a
-// bug: please report), 2 bad input (arguments, a file's content, a limit), 3 a file could not
-// be read or written (permissions, read-only or full disk), 130 interrupted, 143 terminated.
+// The concord command line: run, validate, compare, sweep, merge, replay, schema, bench. Every
+// error is one clear line on stderr and a non-zero exit, never a stack trace. Exit codes: 0
+// done, 1 internal error (a bug: please report), 2 bad input (arguments, a file's content, a
+// limit), 3 a file could not be read or written (permissions, read-only or full disk), 4 a
+// replayed session differs from its record, 130 interrupted, 143 terminated.
 import { z } from 'zod';
 import { Experiment } from '../experiment/schema';
 import type { Limits } from '../scenario/limits';
@@ -15,6 +16,7 @@ import { describeFsError, EXIT_IO, isFsError } from './io-error';
 import { LIMIT_FLAG_NAMES, LIMITS_USAGE, limitsFrom } from './limits-flags';
 import { CliError, checkGeography, loadScenarioFile, readJsonFile, scenarioFromDoc } from './load';
 import { mergeResults } from './merge';
+import { replayFile } from './replay';
 import { formatSummary, noteLargeRun, runScenario } from './run';
 import { defaultWorkers, parseShard, runSweep } from './sweep';
 
@@ -26,11 +28,12 @@ usage:
   concord compare <scenario.json> --set path=value… [--seeds N] [--days D] [--json]
   concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv]
   concord merge <shard.csv>… --out all.csv
+  concord replay <session.concord.json> [--json]
   concord schema [--experiment]
   concord bench [--quick]
 
 ${LIMITS_USAGE}
-exit codes: 0 done, 1 internal error, 2 bad input, 3 file not readable or writable, 130 interrupted, 143 terminated
+exit codes: 0 done, 1 internal error, 2 bad input, 3 file not readable or writable, 4 a replay differs, 130 interrupted, 143 terminated
 `;
 
 const LIMITS = LIMIT_FLAG_NAMES;
@@ -167,6 +170,11 @@ export async function main(argv: string[]): Promise<number> {
           throw new CliError('concord merge: give the shard CSV files to join', 2);
         return mergeResults(p.positionals, out);
       }
+      case 'replay': {
+        const p = parseArgs(rest, { value: [...LIMITS], bool: ['json'] }, 'replay');
+        const file = one(p, 'replay', 'session file');
+        return await replayFile(file, p.flags.has('json'), limitsFrom(p, 'replay'));
+      }
       case 'bench': {
         const p = parseArgs(rest, { value: [], bool: ['quick'] }, 'bench');
         return await runBench({ quick: p.flags.has('quick') });
@@ -179,7 +187,7 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new CliError(
-          `concord: unknown command "${command}" (allowed: run, validate, compare, sweep, merge, schema, bench)`,
+          `concord: unknown command "${command}" (allowed: run, validate, compare, sweep, merge, replay, schema, bench)`,
           2,
         );
     }
