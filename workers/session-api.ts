@@ -1,47 +1,69 @@
-// The whole engine API a worker exposes: load a scenario, step/run/seek, give orders, take
-// snapshots (ground truth, or one actor's role view: role-view.ts) and read events and
-// metrics. Plain async class, so Node tests and the CLI can use it in-process; the Web
-// Worker and the Node worker wrap it with comlink. The atlas loader and comlink's `transfer`
-// are injected, so this file imports neither fs nor comlink.
-import { applyAssignments, PathError } from '../src/scenario/paths';
-import { validateScenario } from '../src/scenario/validate';
+// The whole engine API a worker exposes, over one ExerciseHost (src/exercise/host.ts): a
+// planner's run (load: the white cell alone, the engine firing the scenario's injects) or an
+// exercise (startExercise / openSession: roles, turns, the MSEL). Time, orders and views all go
+// through the host, so every order is checked, recorded and saved (through the injected
+// storage) before it is acknowledged, and every role sees only its role view. Plain async
+// class: Node tests use it in-process; the Web Worker and the Node worker wrap it with comlink.
+import { type CreateOptions, ExerciseHost, HostError } from '../src/exercise/host';
+import { openSessionDoc, type ScenarioResolver } from '../src/exercise/migrate';
+import type { MselEntry } from '../src/exercise/msel';
+import { ReplayError, ScenarioInvalid } from '../src/exercise/replay';
+import type { SessionFile } from '../src/exercise/session-file';
+import { PathError } from '../src/scenario/paths';
 import { ScenarioGeoError } from '../src/sim/build';
-import { describeWorld, type WorldDescription } from '../src/sim/describe';
+import type { WorldDescription } from '../src/sim/describe';
 import { computeMetrics, type Metrics } from '../src/sim/metrics';
 import { namedEvent } from '../src/sim/names';
 import { MAX_SEED } from '../src/sim/rng';
-import { clientDescription, roleDescription, roleEvents, roleSnapshot } from '../src/sim/role-view';
-import { OrderError, Session } from '../src/sim/session';
+import type { Session } from '../src/sim/session';
 import {
   eventVisible,
   type Snapshot,
   snapshotTransferables,
-  takeSnapshot,
   visibleEvents,
 } from '../src/sim/snapshot';
 import type { Order } from '../src/sim/world';
+import { type ExerciseView, exerciseView } from './exercise-view';
 
 export type AtlasName = '50m' | '10m';
 export type AtlasLoader = (atlas: AtlasName) => Promise<unknown>;
 /** comlink's `transfer`: marks buffers to move, not copy, across postMessage. */
 export type TransferFn = <T>(value: T, transfers: Transferable[]) => T;
 
+/** Where sessions are saved (the browser's IndexedDB; nothing, or a journal, elsewhere). */
+export interface SessionStorage {
+  save(id: string, file: SessionFile): Promise<void>;
+}
+
+export interface ApiDeps {
+  transfer?: TransferFn;
+  storage?: SessionStorage;
+  /** A bundled scenario's document by name, for session files that name one. */
+  scenario?: ScenarioResolver;
+  /** A fresh session id (a label for storage and URLs). */
+  newId?: () => string;
+}
+
 export interface LoadOptions {
   seed: number;
   /** `path=value` assignments, as `concord run --set`. */
   set?: string[];
+  /** The bundled scenario's name, if it is one (sessions then refer to it by name). */
+  name?: string | null;
 }
 export type LoadResult =
-  | { ok: true; description: WorldDescription }
+  | { ok: true; description: WorldDescription; sessionId: string; tick: number }
   | { ok: false; problems: string[] };
 export interface TickResult {
   tick: number;
   hash: string;
 }
 export interface AdvanceResult extends TickResult {
-  /** Ticks actually run (fewer than asked at the end of the scenario). */
+  /** Ticks actually run (fewer than asked at the end of the scenario or of a turn). */
   ran: number;
   atEnd: boolean;
+  /** An execution phase ended with this batch (turns mode). */
+  turnEnded: boolean;
   /** Wall-clock milliseconds the worker spent running them (the play loop sizes batches by it). */
   ms: number;
 }
@@ -52,6 +74,7 @@ export interface RunUntilResult extends AdvanceResult {
 export type OrderResult = { ok: true } | { ok: false; error: string };
 export interface SessionInfo {
   scenario: string;
+  sessionId: string;
   tick: number;
   totalTicks: number;
   tickMinutes: number;
@@ -63,62 +86,126 @@ export interface SessionInfo {
   events: number;
 }
 
-export class SessionApi {
-  private session: Session | null = null;
-  private readonly loadAtlas: AtlasLoader;
-  private readonly transfer: TransferFn | null;
+const WHITE = 'white';
 
-  constructor(loadAtlas: AtlasLoader, transfer?: TransferFn) {
+export class SessionApi {
+  private host: ExerciseHost | null = null;
+  private sessionId = '';
+  private readonly loadAtlas: AtlasLoader;
+  private readonly deps: ApiDeps;
+
+  constructor(loadAtlas: AtlasLoader, transferOrDeps?: TransferFn | ApiDeps) {
     this.loadAtlas = loadAtlas;
-    this.transfer = transfer ?? null;
+    this.deps =
+      typeof transferOrDeps === 'function' ? { transfer: transferOrDeps } : (transferOrDeps ?? {});
+  }
+
+  private get h(): ExerciseHost {
+    if (!this.host) throw new Error('no scenario loaded: call load() first');
+    return this.host;
   }
 
   private get s(): Session {
-    if (!this.session) throw new Error('no scenario loaded: call load() first');
-    return this.session;
+    return this.h.session;
+  }
+
+  /** The engine session (in-process tests and tools; not over comlink). */
+  get session(): Session {
+    return this.h.session;
   }
 
   private result(): TickResult {
     return { tick: this.s.tick, hash: this.s.hash() };
   }
 
-  /** Validates and loads a scenario; a failed load leaves the current session in place. */
-  async load(scenarioJson: unknown, opts: LoadOptions): Promise<LoadResult> {
-    if (!Number.isSafeInteger(opts.seed) || opts.seed < 0 || opts.seed > MAX_SEED)
-      return {
-        ok: false,
-        problems: [`seed: found ${opts.seed}; allowed: a whole number from 0 to ${MAX_SEED}`],
-      };
-    const raw = structuredClone(scenarioJson);
-    try {
-      applyAssignments(raw, opts.set ?? [], 'set=');
-    } catch (e) {
-      if (e instanceof PathError) return { ok: false, problems: [e.message] };
-      throw e;
-    }
-    const v = validateScenario(raw);
-    if (!v.ok) return { ok: false, problems: v.problems.map((p) => `${p.path}: ${p.message}`) };
-    const atlas = await this.loadAtlas(v.value.geography.atlas);
-    try {
-      this.session = new Session(v.value, atlas, opts.seed);
-    } catch (e) {
-      if (e instanceof ScenarioGeoError) return { ok: false, problems: [e.message] };
-      throw e;
-    }
-    return { ok: true, description: describeWorld(this.session.def) };
+  private hostDeps(id: string) {
+    return {
+      scenario: this.deps.scenario ?? (async () => null),
+      atlas: (a: AtlasName) => this.loadAtlas(a),
+      persist: async (f: SessionFile) => this.deps.storage?.save(id, f),
+      now: () => Date.now(),
+    };
   }
 
+  private newId(): string {
+    return this.deps.newId?.() ?? Math.floor(Math.random() * 2 ** 48).toString(36);
+  }
+
+  /** A planner's run: validates and loads a scenario; a failed load leaves the current one in place. */
+  async load(scenarioJson: unknown, opts: LoadOptions): Promise<LoadResult> {
+    return this.start({
+      title: '',
+      scenario: { name: opts.name ?? null, doc: scenarioJson },
+      seed: opts.seed,
+      set: opts.set ?? [],
+      setup: { mode: 'realtime', executionHours: 6, planningSeconds: null },
+      injects: 'engine',
+      roles: [],
+    });
+  }
+
+  /** An exercise: roles, turns, the MSEL; saved before it starts. */
+  async startExercise(o: CreateOptions): Promise<LoadResult> {
+    return this.start({ ...o, injects: 'msel' });
+  }
+
+  private async start(o: CreateOptions): Promise<LoadResult> {
+    if (!Number.isSafeInteger(o.seed) || o.seed < 0 || o.seed > MAX_SEED)
+      return {
+        ok: false,
+        problems: [`seed: found ${o.seed}; allowed: a whole number from 0 to ${MAX_SEED}`],
+      };
+    const id = this.newId();
+    try {
+      const host = await ExerciseHost.create(o, this.hostDeps(id));
+      this.host = host;
+      this.sessionId = id;
+      return { ok: true, description: host.describe(WHITE), sessionId: id, tick: host.tick };
+    } catch (e) {
+      return { ok: false, problems: loadProblems(e) };
+    }
+  }
+
+  /** Reopens a saved session (any format version) at its tick, checking every recorded hash. */
+  async openSession(doc: unknown, id?: string): Promise<LoadResult> {
+    const opened = await openSessionDoc(doc, this.deps.scenario ?? (async () => null));
+    if (!opened.ok)
+      return { ok: false, problems: opened.problems.map((p) => `${p.path}: ${p.message}`) };
+    const sid = id ?? this.newId();
+    try {
+      const host = await ExerciseHost.open(opened.value, this.hostDeps(sid));
+      this.host = host;
+      this.sessionId = sid;
+      return { ok: true, description: host.describe(WHITE), sessionId: sid, tick: host.tick };
+    } catch (e) {
+      return { ok: false, problems: loadProblems(e) };
+    }
+  }
+
+  /** The session record as it stands (for download). */
+  async saveFile(): Promise<SessionFile> {
+    const f = this.h.toFile();
+    await this.deps.storage?.save(this.sessionId, f);
+    return f;
+  }
+
+  // ——— the clock (the white cell's) ———
+
   async step(n = 1): Promise<TickResult> {
-    this.s.step(count(n, 'step'));
+    await this.h.advance(count(n, 'step'));
     return this.result();
   }
 
-  /** Runs up to `ticks` more ticks and says whether the scenario's end was reached. */
+  /** Runs up to `ticks` more ticks (within the turn's span in turns mode). */
   async advance(ticks: number): Promise<AdvanceResult> {
     const t0 = performance.now();
-    const ran = this.s.step(count(ticks, 'advance'));
+    const r = await this.h.advance(count(ticks, 'advance'));
     const ms = performance.now() - t0;
-    return { ...this.result(), ran, atEnd: this.s.tick >= this.s.totalTicks, ms };
+    return { ...this.result(), ran: r.ran, atEnd: this.atEnd(), turnEnded: r.turnEnded, ms };
+  }
+
+  private atEnd(): boolean {
+    return this.s.tick >= this.s.totalTicks || this.h.turn.phase === 'ended';
   }
 
   /**
@@ -131,55 +218,112 @@ export class SessionApi {
     const want = new Set(kinds);
     const events = s.world.log.events;
     let ran = 0;
+    let turnEnded = false;
     let event: Record<string, unknown> | null = null;
     const limit = count(maxTicks, 'runUntil');
-    while (ran < limit && !event && s.tick < s.totalTicks) {
+    while (ran < limit && !event && !this.atEnd() && !turnEnded) {
       const from = events.length;
-      ran += s.step(1);
+      const r = await this.h.advance(1);
+      if (!r.ran) break;
+      ran += r.ran;
+      turnEnded = r.turnEnded;
       for (let i = from; i < events.length && !event; i++) {
         const e = events[i]!;
         if (want.has(e.k) && eventVisible(s.world, view, e)) event = namedEvent(s.def, e);
       }
     }
     const ms = performance.now() - t0;
-    return { ...this.result(), ran, atEnd: s.tick >= s.totalTicks, ms, event };
+    return { ...this.result(), ran, atEnd: this.atEnd(), turnEnded, ms, event };
   }
 
   async runTo(tick: number): Promise<TickResult> {
-    this.s.runTo(count(tick, 'runTo'));
+    const target = count(tick, 'runTo');
+    while (this.s.tick < target && !this.atEnd()) {
+      const r = await this.h.advance(target - this.s.tick);
+      if (!r.ran) break;
+    }
     return this.result();
   }
 
   async seek(tick: number): Promise<TickResult> {
-    this.s.seek(count(tick, 'seek'));
+    const target = Math.min(count(tick, 'seek'), this.s.totalTicks);
+    if (target <= this.s.tick) this.h.seek(target);
+    else await this.runTo(target);
     return this.result();
   }
 
-  async order(order: Order): Promise<OrderResult> {
+  // ——— orders and the exercise ———
+
+  /** An order from a role (the white cell by default), at the current tick. */
+  async order(order: Order, role = WHITE): Promise<OrderResult> {
+    return this.guard(() => this.h.order(role, order));
+  }
+
+  /** What a role sees of the exercise: its role, the turn, its cards and proposals. */
+  async exercise(role = WHITE): Promise<ExerciseView> {
+    return exerciseView(this.h, role);
+  }
+
+  async setReady(role: string, ready: boolean): Promise<OrderResult> {
+    return this.guard(() => this.h.setReady(role, ready));
+  }
+
+  async execute(force = false): Promise<OrderResult> {
+    return this.h.execute(force);
+  }
+
+  async propose(
+    role: string,
+    target: { kind: 'agreement' | 'right'; id: string },
+    active: boolean,
+  ) {
+    return this.guard(() => this.h.propose(role, target, active));
+  }
+
+  async answer(role: string, id: string, accept: boolean): Promise<OrderResult> {
+    return this.guard(() => this.h.answer(role, id, accept));
+  }
+
+  async ack(role: string, serial: string): Promise<OrderResult> {
+    return this.guard(() => this.h.ack(role, serial));
+  }
+
+  async bookmark(role: string, note: string): Promise<OrderResult> {
+    return this.guard(() => this.h.bookmark(role, note));
+  }
+
+  async fireNow(serial: string): Promise<OrderResult> {
+    return this.h.fireNow(serial);
+  }
+
+  async setMsel(entries: MselEntry[]): Promise<OrderResult> {
+    return this.h.setMsel(entries);
+  }
+
+  private async guard(fn: () => Promise<OrderResult>): Promise<OrderResult> {
     try {
-      this.s.order(order);
-      return { ok: true };
+      return await fn();
     } catch (e) {
-      if (e instanceof OrderError) return { ok: false, error: e.message };
+      if (e instanceof HostError) return { ok: false, error: e.message };
       throw e;
     }
   }
 
-  /** A snapshot for a view (−1 ground truth); its typed arrays are transferred when possible. */
+  // ——— views ———
+
+  /** A snapshot for the white cell's view (−1 ground truth, or through an actor's eyes). */
   async snapshot(view: number, sinceEvent: number): Promise<Snapshot> {
-    const snap = takeSnapshot(this.s.world, view, sinceEvent);
-    return this.transfer ? this.transfer(snap, snapshotTransferables(snap)) : snap;
+    return this.send(this.h.snapshot(WHITE, sinceEvent, view));
   }
 
   /** One actor's role view of the fixed tables: only what it knows, re-indexed densely. */
   async roleDescribe(actor: number): Promise<WorldDescription> {
-    return clientDescription(roleDescription(this.s.def, actor));
+    return this.h.describeFor(actor);
   }
 
   /** A snapshot aligned with `roleDescribe(actor)`; typed arrays transferred as `snapshot`'s. */
   async roleSnapshot(actor: number, sinceEvent: number): Promise<Snapshot> {
-    const snap = roleSnapshot(this.s.world, actor, sinceEvent);
-    return this.transfer ? this.transfer(snap, snapshotTransferables(snap)) : snap;
+    return this.send(this.h.snapshotFor(actor, sinceEvent));
   }
 
   /** The role's named events in log indices [from, to), references it cannot know removed. */
@@ -188,7 +332,16 @@ export class SessionApi {
     from: number,
     to?: number,
   ): Promise<Array<Record<string, unknown>>> {
-    return roleEvents(this.s.world, actor, from, to);
+    return this.h.eventsFor(actor, from, to);
+  }
+
+  /** A played role's passcode (hot seat): true when it matches, or the role has none. */
+  async unlock(role: string, passcode: string): Promise<boolean> {
+    return this.h.unlock(role, passcode);
+  }
+
+  private send(snap: Snapshot): Snapshot {
+    return this.deps.transfer ? this.deps.transfer(snap, snapshotTransferables(snap)) : snap;
   }
 
   async metrics(): Promise<Metrics> {
@@ -229,6 +382,7 @@ export class SessionApi {
     const s = this.s;
     return {
       scenario: s.def.scenario.id,
+      sessionId: this.sessionId,
       tick: s.tick,
       totalTicks: s.totalTicks,
       tickMinutes: s.def.tickMinutes,
@@ -239,6 +393,14 @@ export class SessionApi {
       events: s.world.log.events.length,
     };
   }
+}
+
+function loadProblems(e: unknown): string[] {
+  if (e instanceof ScenarioInvalid) return e.problems.map((p) => `${p.path}: ${p.message}`);
+  if (e instanceof ReplayError) return [e.path === 'set' ? e.message : `${e.path}: ${e.message}`];
+  if (e instanceof PathError || e instanceof ScenarioGeoError || e instanceof HostError)
+    return [e.message];
+  throw e;
 }
 
 function count(n: number, what: string): number {

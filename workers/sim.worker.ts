@@ -2,6 +2,8 @@
 // loading the Natural Earth atlas on demand (vite bundles the JSON as a lazy chunk).
 import '../src/zod-jitless'; // first: before any zod schema is built
 import * as Comlink from 'comlink';
+import { loadScenarioJson, scenarioNames } from '../src/store/scenarios';
+import { idbStorage } from './idb-storage';
 import { type AtlasName, SessionApi } from './session-api';
 
 async function loadAtlas(atlas: AtlasName): Promise<unknown> {
@@ -12,7 +14,16 @@ async function loadAtlas(atlas: AtlasName): Promise<unknown> {
   return mod.default;
 }
 
-const api = new SessionApi(loadAtlas, Comlink.transfer);
+async function bundled(name: string): Promise<unknown | null> {
+  return scenarioNames.includes(name) ? loadScenarioJson(name) : null;
+}
+
+const api = new SessionApi(loadAtlas, {
+  transfer: Comlink.transfer,
+  storage: idbStorage(),
+  scenario: bundled,
+  newId: () => crypto.randomUUID().slice(0, 8),
+});
 Comlink.expose(api);
 
 /** The API type the main thread wraps: `Comlink.wrap<SimWorkerApi>(worker)`. */

@@ -15,7 +15,7 @@ import { type Snapshot, takeSnapshot, visibleEvents } from '../sim/snapshot';
 import { hoursToTick } from '../sim/time';
 import { ENGINE_VERSION } from '../sim/version';
 import type { Order } from '../sim/world';
-import { scenarioDigest } from './canonical';
+import { scenarioDigest, sha256Hex } from './canonical';
 import { type OrderDecision, roleMayGive } from './host-rules';
 import { injectOf, type MselEntry, mselFromScenario } from './msel';
 import { dueTimed, dueTriggered, type FireState, nextTimedTick, triggersArmed } from './msel-fire';
@@ -46,6 +46,11 @@ export interface CreateOptions {
   seed: number;
   set?: string[];
   setup: Omit<Setup, 'injects'>;
+  /**
+   * 'msel' (an exercise: the scenario's injects become the white cell's MSEL) or 'engine' (a
+   * planner's run: the engine fires them, and the hash equals `concord run`'s).
+   */
+  injects?: Setup['injects'];
   roles: Array<{
     actor: string;
     name?: string;
@@ -100,7 +105,7 @@ export class ExerciseHost {
       },
       seed: o.seed,
       set: o.set ?? [],
-      setup: { ...o.setup, injects: 'msel' },
+      setup: { ...o.setup, injects: o.injects ?? 'msel' },
       roles: [
         { id: WHITE, actor: null, name: 'White cell', passcode: null, autoTasking: true },
         ...o.roles.map((r) => ({
@@ -124,8 +129,9 @@ export class ExerciseHost {
     const resolver = async () => o.scenario.doc;
     const { session, scenario } = await engineFor(record, { ...deps, scenario: resolver });
     record.scenario.id = scenario.id;
-    // The MSEL starts as the scenario's own injects (the engine runs without them).
-    record.msel = mselFromScenario(withInjects(o.scenario.doc, record.set, scenario));
+    // An exercise's MSEL starts as the scenario's own injects (the engine runs without them).
+    if (record.setup.injects === 'msel')
+      record.msel = mselFromScenario(withInjects(o.scenario.doc, record.set, scenario));
     const host = new ExerciseHost(session, scenario, record, deps);
     for (const r of record.roles)
       if (r.actor && !r.autoTasking)
@@ -170,23 +176,39 @@ export class ExerciseHost {
 
   describe(roleId: string): WorldDescription {
     const a = this.actorOf(roleId);
-    return a < 0
-      ? describeWorld(this.session.def)
-      : clientDescription(roleDescription(this.session.def, a));
+    return a < 0 ? describeWorld(this.session.def) : this.describeFor(a);
   }
 
   /** The white cell may look through any actor's eyes (`view`); a player only through its own. */
   snapshot(roleId: string, sinceEvent: number, view = -1): Snapshot {
     const a = this.actorOf(roleId);
     if (a < 0) return takeSnapshot(this.session.world, view, sinceEvent);
-    return roleSnapshot(this.session.world, a, sinceEvent);
+    return this.snapshotFor(a, sinceEvent);
   }
 
   /** A role's feed is redacted (foreign units by owner only, unknown cells not at all). */
   events(roleId: string, from: number, to?: number): Array<Record<string, unknown>> {
     const a = this.actorOf(roleId);
-    const w = this.session.world;
-    return a < 0 ? visibleEvents(w, -1, from, to) : roleEvents(w, a, from, to);
+    return a < 0 ? visibleEvents(this.session.world, -1, from, to) : this.eventsFor(a, from, to);
+  }
+
+  /** Actor `a`'s role view (a played role's, or the white cell looking through its eyes). */
+  describeFor(a: number): WorldDescription {
+    return clientDescription(roleDescription(this.session.def, a));
+  }
+
+  snapshotFor(a: number, sinceEvent: number): Snapshot {
+    return roleSnapshot(this.session.world, a, sinceEvent);
+  }
+
+  eventsFor(a: number, from: number, to?: number): Array<Record<string, unknown>> {
+    return roleEvents(this.session.world, a, from, to);
+  }
+
+  /** Whether a passcode opens a role (hot seat); a role without one is open. */
+  async unlock(roleId: string, passcode: string): Promise<boolean> {
+    const p = this.role(roleId).passcode;
+    return !p || (await sha256Hex(`${p.salt}:${passcode}`)) === p.hash;
   }
 
   // ——— orders ———

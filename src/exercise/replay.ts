@@ -5,6 +5,7 @@
 // server on restart. Nothing here evaluates triggers or roles: it applies what was recorded.
 import { DEFAULT_LIMITS, type Limits } from '../scenario/limits';
 import { applyAssignments, PathError } from '../scenario/paths';
+import type { Problem } from '../scenario/problems';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/validate';
 import { ScenarioGeoError } from '../sim/build';
@@ -28,6 +29,13 @@ export class ReplayError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** The scenario (with the session's assignments) does not validate: every problem, by path. */
+export class ScenarioInvalid extends ReplayError {
+  constructor(readonly problems: Problem[]) {
+    super(`scenario: ${problems[0]!.path}`, problems[0]!.message);
   }
 }
 
@@ -64,7 +72,7 @@ export async function engineFor(
     throw e;
   }
   const v = validateScenario(raw, deps.limits ?? DEFAULT_LIMITS);
-  if (!v.ok) throw new ReplayError(`scenario: ${v.problems[0]!.path}`, v.problems[0]!.message);
+  if (!v.ok) throw new ScenarioInvalid(v.problems);
   try {
     const session = new Session(v.value, await deps.atlas(v.value.geography.atlas), f.seed);
     return { session, scenario: v.value, doc };

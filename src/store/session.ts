@@ -222,6 +222,25 @@ export function loaded(description: WorldDescription, hash: string, source: Chan
   });
 }
 
+/**
+ * Another role's description of the same run (hot seat hands over, or the white cell takes
+ * the screen back): the tables change, so the selection and the per-table flags reset; a
+ * resync then fills the feed, the markers and the flags for the new role.
+ */
+export function setDescription(description: WorldDescription, source: ChangeSource): void {
+  change('setDescription', source, (s) => {
+    s.description = description;
+    s.selection = null;
+    s.hover = null;
+    s.agreementsActive = description.agreements.map(() => true);
+    s.rightsActive = description.rights.map(() => true);
+    s.mechanismsActive = description.mechanisms.map(() => false);
+    s.pending = { agreements: {}, rights: {}, mechanisms: {} };
+    s.metrics = emptyHistory();
+    s.latestMetrics = null;
+  });
+}
+
 export function setStatus(phase: Phase, message: string, source: ChangeSource = 'sim'): void {
   change('setStatus', source, (s) => {
     s.status = { phase, message };

@@ -9,7 +9,16 @@ import {
   TARGET_CALL_MS,
 } from '../../src/store/pacing';
 import { dDay, dPlus, dtg, ticksPerHour } from '../../src/store/time';
-import { formatUrlState, parseUrlState, viewIndex, viewName } from '../../src/store/url';
+import {
+  checkUrlState,
+  checkUrlView,
+  decodeOrders,
+  encodeOrders,
+  formatUrlState,
+  parseUrlState,
+  viewIndex,
+  viewName,
+} from '../../src/store/url';
 
 describe('scenario clock', () => {
   const start = '2026-01-05T00:00:00Z';
@@ -35,13 +44,36 @@ describe('URL state', () => {
     expect(q).toBe('?scenario=sahel-ct&seed=7&t=960&view=mali');
     expect(parseUrlState(q)).toEqual({ scenario: 'sahel-ct', seed: 7, tick: 960, view: 'mali' });
   });
-  it('ignores what is not a whole number', () => {
-    expect(parseUrlState('?seed=1.5&t=-3')).toEqual({
-      scenario: null,
+  it('ignores what is not a whole number, and keeps the raw text to say what was changed', () => {
+    const u = parseUrlState('?scenario=sahel&seed=1.5&t=-3');
+    expect(u).toEqual({
+      scenario: 'sahel',
       seed: null,
       tick: null,
       view: null,
+      raw: { seed: '1.5', t: '-3' },
     });
+    expect(checkUrlState(u, ['sahel-ct', 'sea-maritime'], 'sahel-ct')).toEqual([
+      'there is no scenario "sahel"; sahel-ct opened instead',
+      'seed "1.5" is not a whole number from 0 up; seed 1 is used',
+      't "-3" is not a tick from 0 up; the run opens at its start',
+    ]);
+    expect(checkUrlView('france', ['mali'])).toMatch(/no actor "france"/);
+    expect(checkUrlView('mali', ['mali'])).toBeNull();
+  });
+  it('carries orders as base64url JSON, and refuses text that is not', () => {
+    const orders = [{ tick: 5, kind: 'set-agreement', agreement: 'ag-ml-bf', active: false }];
+    const q = formatUrlState({
+      scenario: 's',
+      seed: 1,
+      tick: 9,
+      view: 'truth',
+      orders: encodeOrders(orders),
+    });
+    const u = parseUrlState(q);
+    expect(u.orders).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeOrders(u.orders!)).toEqual(orders);
+    expect(decodeOrders('%%%')).toBeNull();
   });
   it('maps view names to indices and back', () => {
     const ids = ['mali', 'burkina'];
