@@ -3,6 +3,7 @@
 // or stable references, or wrap the selector in zustand's useShallow).
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { type ExerciseState, exerciseStore } from './exercise';
 import { type ExperimentsState, experimentsStore } from './experiments';
 import { type SessionState, sessionStore } from './session';
 
@@ -13,6 +14,11 @@ export function useSession<T>(selector: (s: SessionState) => T): T {
 /** The Experiments panel's store (its results arrive in batches a few times a second). */
 export function useExperiments<T>(selector: (s: ExperimentsState) => T): T {
   return useStore(experimentsStore, selector);
+}
+
+/** The exercise's store: the role on screen, the hand-over card, the role's exercise view. */
+export function useExercise<T>(selector: (s: ExerciseState) => T): T {
+  return useStore(exerciseStore, selector);
 }
 
 /**
