@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './scripts/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from './scripts/csp.ts';
 
 export default defineConfig({
   // Relative asset paths: the built app opens from any folder, offline.

@@ -229,6 +229,9 @@ export class ExerciseHost {
   }
 
   private whyNot(roleId: string, o: Order): string | null {
+    // An order takes effect with the next tick: at the end there is none.
+    if (this.tick >= this.session.totalTicks)
+      return 'the scenario has ended: an order takes effect with the next tick, and there is none';
     if (!mayOrder(this.turn, roleId))
       return this.turn.phase === 'ended'
         ? 'the exercise has ended'
@@ -247,8 +250,13 @@ export class ExerciseHost {
     this.noteHash();
   }
 
-  /** Goes to any tick (the white cell's rewind); the record's future stays until a new order. */
+  /**
+   * Goes back to an earlier tick (the white cell's rewind); the record's future stays until a
+   * new order. Forward is `advance`, which fires the MSEL on the way.
+   */
   seek(tick: number): void {
+    if (tick > this.tick)
+      throw new HostError(`seek goes back only (now ${this.tick}); advance to go forward`);
     this.session.seek(tick);
     this.record.tick = Math.max(this.record.tick, this.tick);
   }

@@ -8,11 +8,40 @@ import { SidePanel } from './SidePanel';
 import { Timeline } from './Timeline';
 import { TopBar } from './TopBar';
 
-function typingIn(t: EventTarget | null): boolean {
+/** Roles whose element handles Space, Enter or arrows itself. */
+const KEY_TAKERS = new Set([
+  'button',
+  'switch',
+  'tab',
+  'slider',
+  'menuitem',
+  'option',
+  'checkbox',
+  'radio',
+  'link',
+  'textbox',
+  'combobox',
+  'spinbutton',
+  'listbox',
+  'menu',
+  'dialog',
+  'grid',
+]);
+
+/**
+ * Whether the focused element (or a dialog around it) takes the key itself: the app's
+ * shortcuts act only when nothing else would (Space on a focused switch flips the switch).
+ */
+function takesKeys(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
-  if (!el) return false;
+  if (!el || el === document.body || typeof el.closest !== 'function') return false;
   const tag = el.tagName;
-  return tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || el.isContentEditable;
+  if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'BUTTON' || tag === 'A')
+    return true;
+  if (el.isContentEditable) return true;
+  const role = el.getAttribute('role');
+  if (role && KEY_TAKERS.has(role)) return true;
+  return !!el.closest('[role="dialog"], [role="menu"], [aria-modal="true"]');
 }
 
 /** Info notices fade after a while; errors stay until dismissed. */
@@ -41,7 +70,7 @@ function Notice() {
 export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typingIn(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || takesKeys(e.target)) return;
       if (e.code === 'Space') {
         e.preventDefault();
         togglePlay();

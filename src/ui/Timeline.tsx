@@ -1,7 +1,7 @@
 // The timeline scrubber along the bottom: the whole exercise with day marks, MSEL injects
 // (from the description; in an actor's view only those it has seen), incidents seen so far,
 // and the current position. Click or drag to seek, backwards included.
-import { memo, type PointerEvent, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, type PointerEvent, useMemo, useRef, useState } from 'react';
 import { pause, seek } from '../store/bridge';
 import type { IncidentMarker } from '../store/feed';
 import { useSession, useSessionThrottled } from '../store/react';
@@ -13,10 +13,20 @@ const INJECT_COLORS: Record<string, string> = {
   attack: '#e0302a',
   agreement: '#2f80ed',
   right: '#2f80ed',
+  mechanism: '#2f80ed',
+  withdraw: '#2f80ed',
   weather: '#8e9aa6',
   funding: '#3fae49',
   narrative: '#f0a020',
 };
+/** The inject colours in words, for the legend (every kind the timeline may show). */
+const INJECT_KEY: Array<[string, string]> = [
+  ['threat', INJECT_COLORS.attack!],
+  ['agreement, right, mechanism or membership', INJECT_COLORS.agreement!],
+  ['weather', INJECT_COLORS.weather!],
+  ['funding', INJECT_COLORS.funding!],
+  ['message', INJECT_COLORS.narrative!],
+];
 const INCIDENT_COLORS: Record<IncidentMarker['kind'], string> = {
   attack: '#ff4d4d',
   prevented: '#3fae49',
@@ -110,6 +120,28 @@ export function Timeline() {
     }
   };
   const onUp = () => setDrag(null);
+  // The slider's keys (WAI-ARIA slider): a tick, an hour, a day, the ends.
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!ready) return;
+    const hour = Math.max(1, Math.round(60 / tickMinutes));
+    const day = Math.max(1, Math.round(1440 / tickMinutes));
+    const to: Record<string, number> = {
+      ArrowRight: tick + 1,
+      ArrowUp: tick + hour,
+      ArrowLeft: tick - 1,
+      ArrowDown: tick - hour,
+      PageUp: tick + day,
+      PageDown: tick - day,
+      Home: 0,
+      End: total,
+    };
+    const t = to[e.key];
+    if (t === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    pause();
+    void seek(Math.max(0, Math.min(total, t)));
+  };
 
   const shown = drag ?? tick;
   const dayMarks: number[] = [];
@@ -137,6 +169,7 @@ export function Timeline() {
           onPointerUp={onUp}
           onPointerCancel={onUp}
           onPointerLeave={() => setHoverTick(null)}
+          onKeyDown={onKey}
           role="slider"
           aria-label="Scenario time"
           aria-valuemin={0}
@@ -160,9 +193,13 @@ export function Timeline() {
           )}
         </div>
         <div className="tl-legend">
-          <span>
-            <i className="dia" style={{ background: '#f0a020' }} /> MSEL inject (click to jump)
-          </span>
+          <span>MSEL inject (click to jump):</span>
+          {INJECT_KEY.map(([label, color]) => (
+            <span key={label}>
+              <i className="dia" style={{ background: color }} /> {label}
+            </span>
+          ))}
+          <span className="tl-legend-sep">Incidents:</span>
           <span>
             <i style={{ background: INCIDENT_COLORS.attack }} /> attack
           </span>

@@ -26,7 +26,9 @@ export function MilSymbol(props: {
     <img
       className="milsym"
       src={symbolUrl(sidc, size)}
-      alt={title ?? sidc}
+      // Without a title the symbol sits beside words that say what it is: decorative, so a
+      // screen reader does not read out the 15-character code.
+      alt={title ?? ''}
       title={title}
       style={opacity === undefined ? undefined : { opacity }}
     />

@@ -256,7 +256,7 @@ describe('rewind and branch', () => {
     const end = host.session.hash();
     host.seek(50);
     expect(host.toFile().orders.map((o) => o.tick)).toEqual([0, 24, 100]); // 24: startex inject
-    host.seek(200);
+    await host.advance(150);
     expect(host.session.hash()).toBe(end);
     host.seek(50);
     await host.order('mali', { tick: 0, kind: 'return', unit: 'ml-gao-1' });
@@ -264,5 +264,24 @@ describe('rewind and branch', () => {
     expect(f.orders.map((o) => o.tick)).toEqual([0, 24, 50]);
     expect(f.tick).toBe(50);
     expect(f.fired.every((x) => x.tick <= 50)).toBe(true);
+  });
+});
+
+describe('the end of the scenario', () => {
+  it('refuses an order at the last tick instead of leaving it pending for ever', async () => {
+    const { host } = await newHost({
+      setup: { mode: 'realtime', executionHours: 6, planningSeconds: null },
+    });
+    while (host.tick < host.session.totalTicks) await host.advance(10_000);
+    const r = await host.order('white', {
+      tick: 0,
+      kind: 'set-agreement',
+      agreement: 'ag-ml-bf',
+      active: false,
+    });
+    expect(r).toEqual({
+      ok: false,
+      error: 'the scenario has ended: an order takes effect with the next tick, and there is none',
+    });
   });
 });

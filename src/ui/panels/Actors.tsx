@@ -1,8 +1,28 @@
 // Actors: the trust matrix as a heat map (row = who trusts, column = whom; 0 light → 1 dark),
 // the viewed actor's row highlighted; in an actor's view only its own row is known.
+
+import { shortName } from '../../store/feed';
 import { useSession, useSessionThrottled } from '../../store/react';
 import { select } from '../../store/session';
 import { trustColor } from '../format';
+
+/**
+ * A column head that fits a projector-width panel: the initials of a name of several words
+ * ("Burkina Faso" BF, "G5 Sahel" G5S), else its first three letters ("Mali" MAL).
+ */
+export function abbreviation(name: string): string {
+  const bare = name.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const words = bare
+    .split(/[\s–-]+/)
+    .filter((w) => /^[\p{L}\d]/u.test(w) && !/^(of|the|and|de|del|la)$/i.test(w));
+  if (words.length >= 2)
+    return words
+      .slice(0, 3)
+      .map((w) => (/^\d/.test(w) ? w : w[0]!))
+      .join('')
+      .toUpperCase();
+  return bare.slice(0, 3).toUpperCase();
+}
 
 export function Actors() {
   const d = useSession((s) => s.description);
@@ -26,7 +46,7 @@ export function Actors() {
               <th className="corner">trusts →</th>
               {actors.map((a) => (
                 <th key={a.id} className="col-head" scope="col" title={a.name}>
-                  <span>{a.id}</span>
+                  <abbr title={a.name}>{abbreviation(a.name)}</abbr>
                 </th>
               ))}
             </tr>
@@ -45,7 +65,7 @@ export function Actors() {
                     title={a.name}
                   >
                     <i className="chip" style={{ background: a.color }} />
-                    {a.id}
+                    {shortName(a)}
                   </button>
                 </th>
                 {actors.map((b, j) => {
