@@ -33,7 +33,7 @@ const CATEGORY: Record<string, FeedCategory> = {
   'raid-start': 'attacks',
   contact: 'attacks',
   'engage-end': 'attacks',
-  'threat-spawn': 'attacks',
+  'threat-spawn': 'injects',
   recruit: 'attacks',
   detect: 'detections',
   aware: 'detections',
@@ -385,6 +385,15 @@ const IMPORTANT = new Set([
  * Feed items for the feed-worthy events among `events`, numbered from `seq`; with `limit`,
  * only the newest `limit` of them (the rest are never formatted).
  */
+/**
+ * The threat cells placed in their havens before the first tick are the scenario's starting
+ * state, not something that happened: they stay out of the feed (a spawn an inject makes
+ * follows its inject event).
+ */
+function startingPlacement(e: NamedEvent, before: NamedEvent | undefined): boolean {
+  return str(e.k) === 'threat-spawn' && num(e.t) === 0 && str(before?.k) !== 'inject';
+}
+
 export function toFeedItems(
   events: NamedEvent[],
   d: WorldDescription,
@@ -394,7 +403,7 @@ export function toFeedItems(
   const picked: NamedEvent[] = [];
   for (let i = events.length - 1; i >= 0 && picked.length < limit; i--) {
     const e = events[i]!;
-    if (CATEGORY[str(e.k)]) picked.push(e);
+    if (CATEGORY[str(e.k)] && !startingPlacement(e, events[i - 1])) picked.push(e);
   }
   picked.reverse();
   return picked.map((e) => {

@@ -98,3 +98,21 @@ describe('incident markers', () => {
     );
   });
 });
+
+describe('the starting placement', () => {
+  it('keeps the threat cells placed before the first tick out of the feed; a spawn inject stays', () => {
+    const atStart = truth.filter((e) => e.k === 'threat-spawn' && e.t === 0);
+    expect(atStart.length).toBeGreaterThan(0);
+    const items = toFeedItems(truth, d, 0);
+    expect(items.some((f) => f.kind === 'threat-spawn' && f.t === 0)).toBe(false);
+    const spawned = truth.find((e) => e.k === 'inject' && e.kind === 'spawn');
+    if (spawned) {
+      const i = truth.indexOf(spawned);
+      expect(toFeedItems(truth.slice(i, i + 2), d, 0).map((f) => f.kind)).toEqual([
+        'inject',
+        'threat-spawn',
+      ]);
+    }
+    expect(items.filter((f) => f.category === 'attacks' && f.t === 0)).toEqual([]);
+  });
+});
