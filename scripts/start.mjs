@@ -5,7 +5,8 @@ import { createServer } from 'vite';
 const server = await createServer({ server: { open: false } });
 await server.listen();
 const url = server.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
-const desktop = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
+const desktop =
+  process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
 process.stdout.write(
   `\n  Concord is running (default scenario: sahel-ct).\n  Open ${url} in a browser${desktop ? ' (opening it now)' : ''}. Ctrl-C stops the server.\n\n`,
 );
