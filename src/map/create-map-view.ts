@@ -18,20 +18,23 @@ import { createIncidentsLayer } from './layers/incidents';
 import { createInfoflowLayer } from './layers/infoflow';
 import { createLabelsLayer } from './layers/labels';
 import { createLogisticsLayer } from './layers/logistics';
+import { createOrdersLayer } from './layers/orders';
 import { createPlacesLayer } from './layers/places';
 import { createRoutesLayer } from './layers/routes';
 import { createThreatsLayer } from './layers/threats';
 import { createUnitsLayer } from './layers/units';
 import { createZonesLayer } from './layers/zones';
-import { makeMapProjection, projectBBox } from './projection';
+import { makeMapProjection, projectBBox, unprojLat, unprojLon } from './projection';
 import { buildSymbolAtlas, DEFAULT_BASE_SIDC, SYMBOL_SIZE } from './symbols';
 import {
   type CreateMapView,
   LAYER_IDS,
   type LayerId,
   type LayerVisibility,
+  type MapPoint,
   type MapView,
   type MapViewOptions,
+  type PointPicker,
   type Selection,
 } from './types';
 
@@ -144,6 +147,9 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   layers.set('infoflow', createInfoflowLayer(ctx, refs));
   layers.set('tracks', createThreatsLayer(ctx));
   layers.set('units', units);
+  // After the units in this map (frame order), so legs start where units are drawn this frame.
+  const orders = createOrdersLayer(ctx, units.motion);
+  layers.set('orders', orders);
   layers.set('incidents', createIncidentsLayer(ctx, refs, units.motion));
   const labelsLayer = createLabelsLayer(ctx, units.motion);
   layers.set('labels', labelsLayer);
@@ -247,19 +253,36 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     }
     return bestHit(hits, 6 / cam.k);
   };
+  /** Armed point picking ("M, then click"): clicks answer it instead of selecting. */
+  let picker: PointPicker | null = null;
+  const pointAt = (sx: number, sy: number): MapPoint | null => {
+    if (!(sx >= 0 && sy >= 0 && sx <= app.screen.width && sy <= app.screen.height)) return null;
+    const hit = pickAt(sx, sy);
+    return {
+      lon: unprojLon(proj, (sx - cam.tx) / cam.k),
+      lat: unprojLat(proj, (sy - cam.ty) / cam.k),
+      x: sx,
+      y: sy,
+      hit: hit ? hit.selection : null,
+    };
+  };
   let hoverKey = '';
   const hover = (sx: number, sy: number) => {
+    if (picker?.move) {
+      const p = pointAt(sx, sy);
+      if (p) picker.move(p);
+    }
     if (!options.onHover) return;
     const hit = pickAt(sx, sy);
     const key = hit ? JSON.stringify(hit.selection) : '';
     if (!hit) {
       if (hoverKey !== '') options.onHover(null);
       hoverKey = '';
-      canvas.style.cursor = '';
+      canvas.style.cursor = picker ? 'crosshair' : '';
       return;
     }
     hoverKey = key;
-    canvas.style.cursor = 'pointer';
+    canvas.style.cursor = picker ? 'crosshair' : 'pointer';
     options.onHover({ ...hit.hover(), x: sx, y: sy });
   };
   const onUp = (e: PointerEvent) => {
@@ -269,6 +292,11 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     drag = null;
     if (click) {
       const p = local(e);
+      if (picker) {
+        const at = pointAt(p.x, p.y);
+        if (at) picker.pick(at);
+        return;
+      }
       const hit = pickAt(p.x, p.y);
       options.onSelect(hit ? hit.selection : null);
     }
@@ -346,8 +374,11 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
   observer?.observe(container);
 
+  /** The tick of the snapshot shown (for extractImage's caption). */
+  let shownTick = 0;
   return {
     pushSnapshot(snapshot: Snapshot, durationMs: number) {
+      shownTick = snapshot.tick;
       const t0 = performance.now();
       // Layers restart interpolation from what is on screen now (ctx.alpha of this moment).
       ctx.alpha = Math.min(1, (t0 - pushAt) / pushDuration);
@@ -380,7 +411,17 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     },
     stats() {
       const threatsDrawn = visibility.tracks === false ? 0 : (layers.get('tracks')?.drawn?.() ?? 0);
-      return { lastBuildMs, frames, renderer: app.renderer.name, threatsDrawn };
+      const hidden = visibility.orders === false;
+      const orderLegs = hidden ? 0 : orders.drawn();
+      const pendingLegs = hidden ? 0 : orders.pendingDrawn();
+      return {
+        lastBuildMs,
+        frames,
+        renderer: app.renderer.name,
+        threatsDrawn,
+        orderLegs,
+        pendingLegs,
+      };
     },
     screenPosition(selection) {
       if (selection?.kind !== 'unit' || selection.index >= units.motion.n) return null;
@@ -389,7 +430,25 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       const inside = x >= 0 && y >= 0 && x <= app.screen.width && y <= app.screen.height;
       return inside ? { x, y } : null;
     },
+    pointAt,
+    setPendingOrders(legs) {
+      orders.setPending(legs);
+    },
+    pickPoint(next) {
+      picker = next;
+      canvas.style.cursor = next ? 'crosshair' : '';
+    },
+    async extractImage() {
+      tick(); // layers, labels and the static texture as they would be drawn now
+      const shot = app.renderer.extract.canvas({
+        target: app.stage,
+        frame: app.screen,
+        clearColor: PALETTE.sea,
+      }) as HTMLCanvasElement;
+      return captionedImage(shot, description, ctx.view, shownTick);
+    },
     destroy() {
+      picker = null;
       canvas.removeEventListener('pointerdown', onDown);
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerup', onUp);
@@ -405,3 +464,68 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     },
   };
 };
+
+/**
+ * A map image for reports: the extracted view with a strip under it naming the view (ground
+ * truth or whose picture), the D+ time and DTG of the snapshot shown, and the actors' colours.
+ */
+function captionedImage(
+  shot: HTMLCanvasElement,
+  d: MapViewOptions['description'],
+  view: number,
+  tick: number,
+): string {
+  const px = Math.max(1, shot.width / 900); // text scales with the image
+  const font = (size: number, bold = false) =>
+    `${bold ? '600 ' : ''}${Math.round(size * px)}px system-ui, sans-serif`;
+  const pad = Math.round(10 * px);
+  const line = Math.round(22 * px);
+  const out = document.createElement('canvas');
+  const g0 = out.getContext('2d')!;
+  // Lay the key out first to know how many lines it takes.
+  g0.font = font(14);
+  const chips = d.actors.map((a) => ({ a, w: Math.round(18 * px) + g0.measureText(a.name).width }));
+  const lines: Array<typeof chips> = [[]];
+  let x = pad;
+  for (const c of chips) {
+    if (x + c.w > shot.width - pad && lines.at(-1)!.length) {
+      lines.push([]);
+      x = pad;
+    }
+    lines.at(-1)!.push(c);
+    x += c.w + Math.round(16 * px);
+  }
+  out.width = shot.width;
+  out.height = shot.height + pad * 2 + line * (1 + lines.length);
+  const g = out.getContext('2d')!;
+  g.drawImage(shot, 0, 0);
+  g.fillStyle = '#0f1923';
+  g.fillRect(0, shot.height, out.width, out.height - shot.height);
+  const min = tick * d.scenario.tickMinutes;
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  const dplus = `D+${Math.floor(min / 1440)} ${p2(Math.floor((min % 1440) / 60))}:${p2(min % 60)}`;
+  const t = new Date(Date.parse(d.scenario.start) + min * 60_000);
+  const months = 'JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC'.split(' ');
+  const dtg = Number.isNaN(t.getTime())
+    ? ''
+    : ` · ${p2(t.getUTCDate())}${p2(t.getUTCHours())}${p2(t.getUTCMinutes())}Z ${months[t.getUTCMonth()]} ${String(t.getUTCFullYear()).slice(2)}`;
+  const who = view < 0 ? 'Ground truth' : `${d.actors[view]?.name ?? 'Actor'}'s picture`;
+  g.textBaseline = 'middle';
+  g.fillStyle = '#ffffff';
+  g.font = font(16, true);
+  let y = shot.height + pad + line / 2;
+  g.fillText(`${who} · ${dplus}${dtg} · ${d.scenario.name}`, pad, y, shot.width - 2 * pad);
+  g.font = font(14);
+  for (const row of lines) {
+    y += line;
+    x = pad;
+    for (const c of row) {
+      g.fillStyle = c.a.color;
+      g.fillRect(x, y - 6 * px, 12 * px, 12 * px);
+      g.fillStyle = '#e6edf3';
+      g.fillText(c.a.name, x + 18 * px, y);
+      x += c.w + Math.round(16 * px);
+    }
+  }
+  return out.toDataURL('image/png');
+}

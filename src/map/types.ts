@@ -16,6 +16,7 @@ export const LAYER_IDS = [
   'logistics',
   'infoflow',
   'tracks',
+  'orders',
   'units',
   'incidents',
   'labels',
@@ -34,6 +35,7 @@ export const LAYER_LABELS: Record<LayerId, string> = {
   logistics: 'Logistics (convoys, stocks)',
   infoflow: 'Information flow',
   tracks: 'Threat picture',
+  orders: 'Orders (planned legs)',
   units: 'Units',
   incidents: 'Incidents',
   labels: 'Labels',
@@ -59,6 +61,41 @@ export interface HoverInfo {
   y: number;
 }
 
+/** A point on the map: where it is (degrees), where on screen, and what is drawn there. */
+export interface MapPoint {
+  lon: number;
+  lat: number;
+  /** CSS pixels relative to the map container. */
+  x: number;
+  y: number;
+  /** The nearest pickable item within reach (as a click would select it), or null. */
+  hit: Selection;
+}
+
+/**
+ * Point picking ("M, then click to move"): while armed, a click on the map answers `pick`
+ * instead of selecting, and pointer moves over the map answer `move`; dragging still pans.
+ */
+export interface PointPicker {
+  pick(point: MapPoint): void;
+  move?(point: MapPoint): void;
+}
+
+/**
+ * An order given on this screen but not carried out yet (it takes effect when the next tick
+ * runs; in turns, when the execution phase starts): drawn faint until the snapshot has it.
+ */
+export interface PendingLeg {
+  unit: number;
+  /** ORDERED code of what it will do: 1 move, 2 patrol, 3 return. */
+  kind: number;
+  /** Where it goes (NaN for a patrol: the zone shows it). */
+  lon: number;
+  lat: number;
+  /** A patrol's zone (description index), −1 otherwise. */
+  zone: number;
+}
+
 export interface MapViewOptions {
   /** The element the canvas fills (the map resizes with it). */
   container: HTMLElement;
@@ -80,6 +117,10 @@ export interface MapStats {
   renderer: string;
   /** Hostile symbols the threat layer draws now: true cells (white cell) or the viewer's tracks. */
   threatsDrawn: number;
+  /** Planned legs the orders layer draws now (units under orders in this view; 0 when hidden). */
+  orderLegs: number;
+  /** Legs of orders given but not yet carried out (see setPendingOrders; 0 when hidden). */
+  pendingLegs: number;
 }
 
 export interface MapView {
@@ -99,6 +140,21 @@ export interface MapView {
   stats(): MapStats;
   /** Where a selectable thing is drawn now, in CSS pixels relative to the map container (null if off screen). */
   screenPosition(selection: Selection): { x: number; y: number } | null;
+  /**
+   * The map point under a screen position (CSS px relative to the container): lon/lat and the
+   * item a click there would select. Null outside the canvas. For the context menu.
+   */
+  pointAt(x: number, y: number): MapPoint | null;
+  /** Arms point picking (see PointPicker); null disarms. The cursor is a crosshair while armed. */
+  pickPoint(picker: PointPicker | null): void;
+  /** Orders given on this screen that no snapshot carries yet (replaces the previous list). */
+  setPendingOrders(legs: readonly PendingLeg[]): void;
+  /**
+   * The current view as a PNG data URL (Pixi's extract of the stage), with a strip below it:
+   * which view (ground truth or whose picture), the D+ time and DTG of the snapshot shown, and
+   * the actors' colours. For the after-action report's map images.
+   */
+  extractImage(): Promise<string>;
   destroy(): void;
 }
 

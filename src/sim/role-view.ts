@@ -17,7 +17,8 @@
 //   party to (`mechanismParties`); supply runs and their convoys: its own;
 // - injects (MSEL): those whose event it may see (eventVisible's 'inject' rule);
 // - snapshot: no threat cells; its own tracks, messages, trust row; a unit's task cell only if
-//   it holds (or held) a track of that cell; merchant vessels (public); log hash blank (with
+//   it holds (or held) a track of that cell; orders, targets and paths only of units it
+//   commands now; merchant vessels (public); log hash blank (with
 //   the scenario it would let a role test guesses of the seed);
 // - events: those eventVisible allows; a unit outside its list appears as `unit: null` plus
 //   `unitOwner` (a report — "a Burkinabe unit crossed into Mali" — names the nation, never the
@@ -36,6 +37,7 @@ import {
   type Snapshot,
   tracksLayer,
   type UnitLayer,
+  unitOrderFields,
 } from './snapshot';
 import { type Def, TASK, type World } from './world';
 
@@ -131,6 +133,13 @@ function roleUnits(w: World, ix: RoleIndex): UnitLayer {
     supplies: new Float32Array(n).fill(Number.NaN),
     engaged: new Uint8Array(n),
     taskCell: new Int32Array(n).fill(-1),
+    // Orders, targets and paths of the units it commands now, never of anyone else's.
+    ...unitOrderFields(
+      w,
+      n,
+      (k) => (commands(w, ix.actor, ix.units[k]!) ? ix.units[k]! : -1),
+      (z) => ix.zoneRole[z] ?? -1,
+    ),
   };
   for (let k = 0; k < n; k++) {
     const u = ix.units[k]!;

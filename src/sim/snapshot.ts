@@ -6,7 +6,8 @@ import type { SimEvent } from './events';
 import { toLat, toLon } from './geo/projection';
 import { namedEvent } from './names';
 import { mechanismParties } from './systems/mechanisms';
-import { CELL, injectAt, type Order, type World } from './world';
+import { homeOf } from './systems/units';
+import { CELL, injectAt, ORDERED, type Order, TASK, type World } from './world';
 
 /** Ground truth: everything, as the white cell sees it. */
 export const GROUND_TRUTH = -1;
@@ -26,6 +27,101 @@ export interface UnitLayer {
   engaged: Uint8Array;
   /** Threat cell the task refers to, or −1. */
   taskCell: Int32Array;
+  /**
+   * Under the player's orders (State.uOrdered, ORDERED codes: 0 none, 1 move, 2 patrol,
+   * 3 return); 0 where the view may not know (another actor's unit in an actor's view).
+   */
+  ordered: Uint8Array;
+  /**
+   * Where the order sends the unit: a move's point, the base it returns to, a patrolling unit's
+   * current waypoint; NaN when none or not the view's to know.
+   */
+  targetLon: Float32Array;
+  targetLat: Float32Array;
+  /** Zone a patrol order names (the description's zone index), or −1. */
+  orderZone: Int16Array;
+  /** Command: task force index (description.taskForces), −1 national (or not known). */
+  command: Int16Array;
+  /**
+   * The planned path still ahead of a unit carrying out its order, [lon, lat] pairs: unit u's
+   * are pairs pathStart[u] ≤ i < pathStart[u + 1] of pathLonLat (length n + 1; empty for others).
+   */
+  pathStart: Int32Array;
+  pathLonLat: Float32Array;
+}
+
+/** The order fields of a UnitLayer (see there). */
+export type UnitOrderFields = Pick<
+  UnitLayer,
+  'ordered' | 'targetLon' | 'targetLat' | 'orderZone' | 'command' | 'pathStart' | 'pathLonLat'
+>;
+
+/** At most this many path points per unit go into a snapshot (string-pulled paths are short). */
+const MAX_PATH_POINTS = 512;
+
+/**
+ * The order fields for units listed by full index `unitAt(k)` (−1: a blank entry the view may
+ * not know). `zoneOf` turns a full zone index into the view's (−1 when hidden). Cheap: a few
+ * typed arrays, and path points only for units under orders that are carrying them out.
+ */
+export function unitOrderFields(
+  w: World,
+  n: number,
+  unitAt: (k: number) => number,
+  zoneOf: (z: number) => number,
+): UnitOrderFields {
+  const { def, s } = w;
+  const { proj } = def.masks;
+  const F: UnitOrderFields = {
+    ordered: new Uint8Array(n),
+    targetLon: new Float32Array(n).fill(Number.NaN),
+    targetLat: new Float32Array(n).fill(Number.NaN),
+    orderZone: new Int16Array(n).fill(-1),
+    command: new Int16Array(n).fill(-1),
+    pathStart: new Int32Array(n + 1),
+    pathLonLat: new Float32Array(0),
+  };
+  const path: number[] = [];
+  for (let k = 0; k < n; k++) {
+    F.pathStart[k] = path.length / 2;
+    const u = unitAt(k);
+    if (u < 0) continue;
+    F.command[k] = s.uCommand[u]!;
+    const ord = s.uOrdered[u]!;
+    if (ord === ORDERED.none) continue;
+    F.ordered[k] = ord;
+    const task = s.uTask[u]!;
+    let tx = Number.NaN;
+    let ty = Number.NaN;
+    let carrying = false;
+    if (ord === ORDERED.move) {
+      tx = s.uOrderX[u]!;
+      ty = s.uOrderY[u]!;
+      carrying = task === TASK.move;
+    } else if (ord === ORDERED.return) {
+      [tx, ty] = homeOf(w, u);
+      carrying = task === TASK.return;
+    } else if (ord === ORDERED.patrol) {
+      F.orderZone[k] = zoneOf(s.uStandingRef[u]!);
+      carrying = task === TASK.patrolArea;
+      if (carrying && s.uPath[u]) {
+        tx = s.uTx[u]!;
+        ty = s.uTy[u]!;
+      }
+    }
+    if (Number.isFinite(tx)) {
+      F.targetLon[k] = toLon(proj, tx);
+      F.targetLat[k] = toLat(proj, ty);
+    }
+    const p = s.uPath[u];
+    if (!carrying || !p) continue;
+    const from = Math.max(s.uPathIdx[u]!, p.length - 2 * MAX_PATH_POINTS);
+    for (let i = from; i + 1 < p.length; i += 2)
+      path.push(toLon(proj, p[i]!), toLat(proj, p[i + 1]!));
+  }
+  F.pathStart[n] = path.length / 2;
+  F.pathLonLat = Float32Array.from(path);
+  return F;
 }
 
 /** Live threat cells (ground truth only; empty in an actor's view). */
@@ -126,6 +222,13 @@ function unitsLayer(w: World, view: number): UnitLayer {
     supplies: new Float32Array(n),
     engaged: new Uint8Array(n),
     taskCell: new Int32Array(n),
+    // An actor's view knows the orders of its own units only.
+    ...unitOrderFields(
+      w,
+      n,
+      (u) => (view < 0 || def.uOwner[u] === view ? u : -1),
+      (z) => z,
+    ),
   };
   for (let u = 0; u < n; u++) {
     L.lon[u] = toLon(proj, s.ux[u]!);

@@ -30,6 +30,8 @@ export interface EngineApi {
   runTo(tick: number): Promise<TickResult>;
   seek(tick: number): Promise<TickResult>;
   order(order: Order, role?: string): Promise<OrderResult>;
+  /** Why the engine would refuse this order from the role now, or null (a dry run). */
+  checkOrder(order: Order, role?: string): Promise<string | null>;
   exercise(role?: string): Promise<ExerciseView>;
   setReady(role: string, ready: boolean): Promise<OrderResult>;
   execute(force?: boolean): Promise<OrderResult>;

@@ -3,6 +3,7 @@
 // the incidents the timeline marks. Pure functions of the event and the world description.
 import type { Selection } from '../map/types';
 import type { WorldDescription } from '../sim/describe';
+import { orderEventText, unitOrderOf } from './orders';
 
 export const FEED_CATEGORIES = [
   'attacks',
@@ -263,6 +264,9 @@ export function eventText(e: NamedEvent, d: WorldDescription): string {
     case 'on-scene':
       return `${n.unit(e.unit)} on scene at ${cell}`;
     case 'order': {
+      // Unit orders read as sentences ("Mali orders … to move to 15.2°N 0.4°W"): orders.ts.
+      const said = orderEventText(e, d, n.actor);
+      if (said) return said;
       let detail = str(e.order);
       try {
         const o = JSON.parse(str(e.detail)) as Record<string, unknown>;
@@ -344,7 +348,7 @@ export function eventSelection(e: NamedEvent, d: WorldDescription): Selection {
   const l = lookup(d);
   const idx = (m: Map<string, number>, v: unknown) =>
     typeof v === 'string' ? (m.get(v) ?? -1) : -1;
-  const unit = idx(l.unit, e.unit);
+  const unit = idx(l.unit, e.k === 'order' ? unitOrderOf(e.detail)?.unit : e.unit);
   if (unit >= 0) return { kind: 'unit', index: unit };
   const base = idx(l.base, e.base);
   if (base >= 0) return { kind: 'base', index: base };

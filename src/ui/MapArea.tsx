@@ -8,6 +8,7 @@ import { useSession } from '../store/react';
 import { setLayer } from '../store/session';
 import { inkOn } from './format';
 import { Legend } from './Legend';
+import { OrdersOverlay, onMapContextMenu } from './orders/OrdersOverlay';
 
 /** Whose picture the map shows, and the control to change it: ground truth or an actor. */
 function ViewBanner() {
@@ -143,11 +144,13 @@ export function MapArea() {
   const ref = useCallback((el: HTMLDivElement | null) => attachMapContainer(el), []);
   return (
     <section className="map-area" aria-label="Map">
-      <div className="map-host" ref={ref} />
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: right-click orders the selected unit; from the keyboard: O (menu), M (move), U (units) */}
+      <div className="map-host" ref={ref} onContextMenu={onMapContextMenu} />
       <ViewBanner />
       <MapControls />
       <Legend />
       <HoverCard />
+      <OrdersOverlay />
       <StatusOverlay />
     </section>
   );
