@@ -129,6 +129,10 @@ export class ExerciseHost {
     const resolver = async () => o.scenario.doc;
     const { session, scenario } = await engineFor(record, { ...deps, scenario: resolver });
     record.scenario.id = scenario.id;
+    // A role given no name is called by its actor's name in the scenario ("Mali", not "mali").
+    for (const r of record.roles)
+      if (r.actor && r.name === r.actor)
+        r.name = scenario.actors.find((a) => a.id === r.actor)?.name ?? r.actor;
     // An exercise's MSEL starts as the scenario's own injects (the engine runs without them).
     if (record.setup.injects === 'msel')
       record.msel = mselFromScenario(withInjects(o.scenario.doc, record.set, scenario));

@@ -1,9 +1,17 @@
 // The planner's app: top bar, map with overlays, side panels, timeline; keyboard shortcuts.
 import { useEffect } from 'react';
 import { runToNextEvent, step, stepBack, togglePlay } from '../store/bridge';
-import { useSession } from '../store/react';
+import { useExercise, useSession } from '../store/react';
+import { getReview } from '../store/review';
 import { getSession, setNotice } from '../store/session';
+import { HandoverCard } from './exercise/HandoverCard';
+import { shortcutsBlocked } from './exercise/keys';
+import { SeekLock } from './exercise/SeekLock';
 import { MapArea } from './MapArea';
+import { ordersKey } from './orders/OrdersOverlay';
+import { Review } from './review/Review';
+import { ReviewButton } from './review/ReviewButton';
+import { useReview } from './review/use-review';
 import { SidePanel } from './SidePanel';
 import { Timeline } from './Timeline';
 import { TopBar } from './TopBar';
@@ -70,7 +78,9 @@ function Notice() {
 export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (getReview().open) return; // review mode: its own keys, the exercise stays put
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || takesKeys(e.target)) return;
+      if (shortcutsBlocked(e)) return;
       if (e.code === 'Space') {
         e.preventDefault();
         togglePlay();
@@ -82,20 +92,31 @@ export function App() {
         void stepBack();
       } else if (e.key === 'n' || e.key === 'N') {
         void runToNextEvent();
+      } else if (ordersKey(e)) {
+        e.preventDefault(); // M, O, U, Esc: orders on the map (ui/orders/OrdersOverlay.tsx)
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  // Hot seat: the hand-over card replaces the whole app (no map, panel or feed stays behind it).
+  const handover = useExercise((s) => s.handover !== null);
+  // Review mode (the white cell's): full screen over a paused exercise.
+  const reviewing = useReview((s) => s.open);
+  if (handover) return <HandoverCard />;
+  if (reviewing) return <Review />;
   return (
     <div className="app">
       <TopBar />
       <main className="workspace">
         <MapArea />
+        <ReviewButton />
         <SidePanel />
         <Notice />
       </main>
-      <Timeline />
+      <SeekLock>
+        <Timeline />
+      </SeekLock>
     </div>
   );
 }

@@ -12,6 +12,10 @@ import {
 import { SPEED_LABELS, SPEEDS } from '../store/pacing';
 import { useSession } from '../store/react';
 import { dPlus, dtg } from '../store/time';
+import { ExerciseBar } from './exercise/ExerciseBar';
+import { NewExerciseButton } from './exercise/NewExercise';
+import { WhiteOnly } from './exercise/SeekLock';
+import { SessionFiles } from './session/SessionFiles';
 
 function ScenarioPicker() {
   const scenarios = useSession((s) => s.scenarios);
@@ -168,10 +172,17 @@ export function TopBar() {
       <div className="brand" title="Concord — multinational exercise simulator">
         CONCORD
       </div>
-      <ScenarioPicker />
-      <Transport />
-      <SpeedSelector />
+      <WhiteOnly>
+        <ScenarioPicker />
+        <NewExerciseButton />
+      </WhiteOnly>
+      <SessionFiles />
+      <WhiteOnly>
+        <Transport />
+        <SpeedSelector />
+      </WhiteOnly>
       <Clock />
+      <ExerciseBar />
     </header>
   );
 }
