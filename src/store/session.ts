@@ -29,7 +29,14 @@ import type { Speed } from './pacing';
 
 export type ChangeSource = 'user' | 'sim' | 'replay';
 export type Phase = 'loading' | 'ready' | 'error';
-export type PanelId = 'inspector' | 'actors' | 'agreements' | 'events' | 'charts' | 'experiments';
+export type PanelId =
+  | 'inspector'
+  | 'actors'
+  | 'agreements'
+  | 'events'
+  | 'charts'
+  | 'experiments'
+  | 'msel';
 
 /** The feed keeps at most this many items (a ring: the oldest go first). */
 export const FEED_CAP = 2000;

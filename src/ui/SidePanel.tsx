@@ -1,6 +1,7 @@
 // The right-hand column: one panel at a time under a row of tabs.
-import { useSession } from '../store/react';
+import { useExercise, useSession } from '../store/react';
 import { type PanelId, setPanel } from '../store/session';
+import { MselPanel } from './msel/MselPanel';
 import { Actors } from './panels/Actors';
 import { Agreements } from './panels/Agreements';
 import { Charts } from './panels/Charts';
@@ -15,15 +16,18 @@ const TABS: Array<{ id: PanelId; label: string }> = [
   { id: 'agreements', label: 'Agreements' },
   { id: 'charts', label: 'Metrics' },
   { id: 'experiments', label: 'Experiments' },
+  // The white cell's exercise control: shown only to it, in an exercise.
+  { id: 'msel', label: 'MSEL' },
 ];
 
 export function SidePanel() {
   const panel = useSession((s) => s.panel);
+  const msel = useExercise((s) => s.active && s.view?.msel != null);
   return (
     // Experiment results need room: the column widens while that panel is open.
     <aside className={panel === 'experiments' ? 'side wide' : 'side'}>
       <div className="tabs" role="tablist">
-        {TABS.map((t) => (
+        {TABS.filter((t) => t.id !== 'msel' || msel).map((t) => (
           <button
             type="button"
             role="tab"
@@ -50,6 +54,7 @@ export function SidePanel() {
         {panel === 'agreements' && <Agreements />}
         {panel === 'charts' && <Charts />}
         {panel === 'experiments' && <Experiments />}
+        {panel === 'msel' && <MselPanel />}
       </div>
     </aside>
   );
