@@ -1,0 +1,32 @@
+// `window.concord.review`: the review's commands and state for browser tests and scripts.
+import type { Order } from '../../sim/world';
+import { getReview } from '../../store/review';
+import { exportGeoJson } from './exports';
+import { reportHtml } from './report-html';
+import { review } from './review-bridge';
+
+export const reviewHooks = {
+  open: () => review.open(),
+  close: () => review.close(),
+  state: () => getReview(),
+  seek: (tick: number) => review.seek(tick),
+  /** The actor (id) whose picture shows beside the truth. */
+  showActor: (id: string) =>
+    review.setActor(getReview().description?.actors.findIndex((a) => a.id === id) ?? -1),
+  report: () => review.showReport(),
+  replay: () => review.showReplay(),
+  branch: () => review.branchHere(),
+  order: (order: Order, role = 'white') => review.branchOrder(order, role, order.kind),
+  compare: (tick: number) => review.compare(tick),
+  /** The report as "Download report (HTML)" writes it (the page must show the report). */
+  html: () => {
+    const el = document.querySelector<HTMLElement>('[data-testid="report"]');
+    return el ? reportHtml(el, `After-action report — ${getReview().title}`) : null;
+  },
+  geojson: () => review.eventsGeoJson(),
+  exportGeoJson: () => exportGeoJson(),
+  maps: () => ({
+    truth: review.map('truth')?.stats() ?? null,
+    actor: review.map('actor')?.stats() ?? null,
+  }),
+};
