@@ -2,20 +2,33 @@
 // (or sahel-ct), renders the shell, and keeps `window.concord` for browser tests.
 import './zod-jitless'; // first: before any zod schema is built
 import { createRoot } from 'react-dom/client';
+import type { CreateOptions } from './exercise/host';
+import type { Order } from './sim/world';
 import {
   api,
+  app,
   changeSpeed,
   changeView,
   currentMap,
+  giveOrder,
   loadScenario,
+  openSession,
   pause,
   play,
+  refreshExercise,
   runTo,
+  showRole,
   start,
+  startExercise,
 } from './store/bridge';
+import { getExercise } from './store/exercise';
 import type { Speed } from './store/pacing';
+import { loadScenarioJson } from './store/scenarios';
 import { getSession, sessionStore } from './store/session';
+import { getFiles, openFileAndReport, sessionRecord } from './store/session-files';
 import { App } from './ui/App';
+import { reviewHooks } from './ui/review/hooks';
+import { saveSession } from './ui/session/SessionFiles';
 import './ui/styles.css';
 
 const ready = start();
@@ -49,6 +62,27 @@ const concord = {
           ? -1
           : (d?.actors.findIndex((a) => a.id === v) ?? -1);
     return changeView(index, 'user');
+  },
+  // Exercises and session files (tests, scripts/play-example-session.ts, the app bench).
+  /** A bundled scenario's document (what startExercise takes as `scenario.doc`). */
+  scenarioDoc: (name: string) => loadScenarioJson(name),
+  startExercise: (o: CreateOptions) => startExercise(o, 'user'),
+  openSession: (doc: unknown, id?: string) => openSession(doc, id ? { id } : {}),
+  showRole: (role: string) => showRole(role, 'user'),
+  /** An order as the role on screen, answered once it is saved. */
+  giveOrder: (order: Order) => giveOrder(order, 'user'),
+  exercise: () => getExercise(),
+  refreshExercise: () => refreshExercise(),
+  /** Review mode: replay, an actor beside the truth, "what if", the after-action report. */
+  review: reviewHooks,
+  sessions: {
+    /** The record as "Save session" writes it, and its file name (nothing downloaded). */
+    record: () => sessionRecord(app),
+    /** "Save session": downloads the file; resolves with its name. */
+    save: () => saveSession(),
+    /** "Open…" with a File: a session or a scenario, refused with problems in the dialog. */
+    open: (file: File) => openFileAndReport(app, file),
+    state: () => getFiles(),
   },
 };
 (window as unknown as { concord: typeof concord }).concord = concord;

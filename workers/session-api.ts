@@ -14,6 +14,7 @@ import { ScenarioGeoError } from '../src/sim/build';
 import type { WorldDescription } from '../src/sim/describe';
 import { computeMetrics, type Metrics } from '../src/sim/metrics';
 import { namedEvent } from '../src/sim/names';
+import { checkOrder } from '../src/sim/order-check';
 import { MAX_SEED } from '../src/sim/rng';
 import type { Session } from '../src/sim/session';
 import {
@@ -174,6 +175,8 @@ export class SessionApi {
     const sid = id ?? this.newId();
     try {
       const host = await ExerciseHost.open(opened.value, this.hostDeps(sid));
+      // Saved in this browser before the app is told it is open: a reload comes back to it.
+      await host.save();
       this.host = host;
       this.sessionId = sid;
       return { ok: true, description: host.describe(WHITE), sessionId: sid, tick: host.tick };
@@ -257,6 +260,14 @@ export class SessionApi {
   /** An order from a role (the white cell by default), at the current tick. */
   async order(order: Order, role = WHITE): Promise<OrderResult> {
     return this.guard(() => this.h.order(role, order));
+  }
+
+  /**
+   * A dry run of the engine's check of an order from a role at the current tick: why it would
+   * be refused, in words, or null. Changes nothing (the UI explains a refusal before giving).
+   */
+  async checkOrder(order: Order, role = WHITE): Promise<string | null> {
+    return checkOrder(this.s.world, this.h.actorOf(role), { ...order, tick: this.s.tick } as Order);
   }
 
   /** What a role sees of the exercise: its role, the turn, its cards and proposals. */

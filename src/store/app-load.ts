@@ -58,7 +58,14 @@ async function finishOpening(
   gen: number,
   name: string,
   r: LoadResult,
-  o: { tick?: number | null; view?: string | null; source: ChangeSource; exercise: boolean },
+  o: {
+    tick?: number | null;
+    view?: string | null;
+    source: ChangeSource;
+    exercise: boolean;
+    /** A session (an exercise or an opened file) rather than a planner's run of a scenario. */
+    saved?: boolean;
+  },
 ): Promise<void> {
   if (gen !== c.loadGen) return;
   if (!r.ok) {
@@ -83,6 +90,7 @@ async function finishOpening(
     role: 'white',
     handover: null,
     sessionId: r.sessionId,
+    saved: o.saved ?? o.exercise,
     view: o.exercise ? await c.api.exercise('white') : null,
   });
   setStatus('ready', '', o.source);
@@ -155,7 +163,12 @@ export async function openSession(
   const gen = await beginOpening(c, name, s.seed, source, []);
   await exclusive(c, async () => {
     const roles = (await c.api.exercise('white')).roles;
-    await finishOpening(c, gen, name, r, { tick: r.tick, source, exercise: roles.length > 1 });
+    await finishOpening(c, gen, name, r, {
+      tick: r.tick,
+      source,
+      exercise: roles.length > 1,
+      saved: true,
+    });
   });
   if (gen === c.loadGen && getSession().status.phase === 'ready') await ensureMap(c);
   return { ok: true };

@@ -106,7 +106,7 @@ export function followUrl(
     const s = getSession();
     if (!s.description || s.status.phase !== 'ready') return;
     const ex = getExercise();
-    const orders = ex.active ? [] : (await c.api.info()).orders;
+    const orders = ex.saved ? [] : (await c.api.info()).orders;
     url.write(
       formatUrlState({
         scenario: s.scenario,
@@ -118,7 +118,7 @@ export function followUrl(
         ),
         set: s.set,
         ...(orders.length ? { orders: encodeOrders(orders) } : {}),
-        ...(ex.active && ex.sessionId ? { session: ex.sessionId } : {}),
+        ...(ex.saved && ex.sessionId ? { session: ex.sessionId } : {}),
       }),
     );
   };

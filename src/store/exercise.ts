@@ -15,6 +15,8 @@ export interface ExerciseState {
   view: ExerciseView | null;
   /** The session's id in this browser's storage (URL `session=`). */
   sessionId: string;
+  /** Whether the URL names the session (an exercise or an opened session file) or the run. */
+  saved: boolean;
 }
 
 export const exerciseStore = createStore<ExerciseState>()(() => ({
@@ -23,6 +25,7 @@ export const exerciseStore = createStore<ExerciseState>()(() => ({
   handover: null,
   view: null,
   sessionId: '',
+  saved: false,
 }));
 
 export const getExercise = (): ExerciseState => exerciseStore.getState();
