@@ -46,11 +46,15 @@ export interface App {
 }
 
 export async function startApp(gpu: GpuMode = 'software'): Promise<App> {
-  execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error'], { stdio: 'inherit' });
+  // CONCORD_E2E_OUT builds into another directory, so that two test runs do not share dist/.
+  const out = process.env.CONCORD_E2E_OUT ?? 'dist';
+  execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], {
+    stdio: 'inherit',
+  });
   const port = await freePort();
   const server: ChildProcess = spawn(
     'node_modules/.bin/vite',
-    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', out],
     {
       stdio: 'ignore',
     },

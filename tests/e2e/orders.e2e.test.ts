@@ -3,76 +3,14 @@
 // drawn, the feed reads "Mali orders …", the unit moves) or refused in the engine's words —
 // as the white cell and as a player (Mali) in an exercise, whose list holds only its own units.
 // Leaves screenshots of the menu and of a refusal at 1600×900 and 1280×720 in test-results/.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, startApp } from './browser';
 
-/**
- * The harness (browser.ts) with the build in a folder of this file's own: in a checkout shared
- * by several people, another e2e file rebuilding dist/ mid-run empties the folder this one
- * serves. Same Chromium flags, same vite build and preview.
- */
-async function startOwnApp(): Promise<{
-  url: string;
-  context: BrowserContext;
-  close(): Promise<void>;
-}> {
-  const out = mkdtempSync(join(tmpdir(), 'concord-orders-dist-'));
-  execFileSync(
-    'node_modules/.bin/vite',
-    ['build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'],
-    {
-      stdio: 'inherit',
-    },
-  );
-  const port = 43000 + Math.floor(Math.random() * 2000);
-  const server: ChildProcess = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--outDir', out, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { stdio: 'ignore' },
-  );
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  const profile = mkdtempSync(join(tmpdir(), 'concord-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-      '--disable-gpu',
-    ],
-  });
-  return {
-    url,
-    context,
-    async close() {
-      await context.close();
-      server.kill();
-      rmSync(profile, { recursive: true, force: true });
-      rmSync(out, { recursive: true, force: true });
-    },
-  };
-}
-
-let app: Awaited<ReturnType<typeof startOwnApp>>;
+let app: App;
 beforeAll(async () => {
-  app = await startOwnApp();
+  app = await startApp();
   mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {
