@@ -48,9 +48,13 @@ export interface App {
 export async function startApp(gpu: GpuMode = 'software'): Promise<App> {
   // CONCORD_E2E_OUT builds into another directory, so that two test runs do not share dist/.
   const out = process.env.CONCORD_E2E_OUT ?? 'dist';
-  execFileSync('node_modules/.bin/vite', ['build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'node_modules/.bin/vite',
+    ['build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'],
+    {
+      stdio: 'inherit',
+    },
+  );
   const port = await freePort();
   const server: ChildProcess = spawn(
     'node_modules/.bin/vite',
