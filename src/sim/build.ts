@@ -3,7 +3,7 @@
 // use maps and closures freely; nothing here runs per tick.
 import type { Scenario } from '../scenario/schema';
 import { buildMechanisms, initiallyActive, scopeBits } from './build-mechanisms';
-import { buildMasks, CODE_LAND, CODE_OTHER } from './geo/masks';
+import { buildMasksShared, CODE_LAND, CODE_OTHER } from './geo/masks';
 import { toX, toY } from './geo/projection';
 import { cellCenterX, cellCenterY, cellOf } from './geo/raster';
 import { snapToDomain } from './geo/snap';
@@ -153,7 +153,7 @@ function membersOf(sc: Scenario, actorId: string): string[] {
 
 export function buildDef(sc: Scenario, topology: unknown): Def {
   const g = sc.geography;
-  const masks = buildMasks(topology, {
+  const masks = buildMasksShared(topology, {
     bbox: g.bbox,
     cellKm: g.cellKm,
     territorialSeaNm: g.territorialSeaNm,

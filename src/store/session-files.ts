@@ -130,9 +130,8 @@ export async function openFile(
     const r = await app.openSession(read.doc, { source: 'user' });
     if (!r.ok)
       return { ok: false, kind: 'session', name: file.name, problems: r.problems, untouched: true };
-    // Saved in this browser at once (as the current format): the URL names it from now on, and
-    // a reload before the first order must find it.
-    await exclusive(app.ctx, () => app.api.saveFile());
+    // The worker saved it in this browser (as the current format) before answering: the URL
+    // names it from now on, and a reload before the first order finds it.
     const s = getSession();
     return { ok: true, kind: 'session', name: file.name, tick: s.tick, hash: s.hash };
   }

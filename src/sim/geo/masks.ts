@@ -75,6 +75,26 @@ function ringsToKm(
   );
 }
 
+// Building the masks is the costliest part of loading a scenario (rasterised borders, distance
+// transforms): a session reopened, replayed or branched on the same geography reuses them. Masks
+// are never written after they are built, so sharing them between sessions is safe.
+const MEMO_PER_TOPOLOGY = 4;
+const memo = new WeakMap<object, Map<string, GeoMasks>>();
+
+/** buildMasks, remembered per topology object and input (a few geographies at a time). */
+export function buildMasksShared(topology: unknown, input: MaskInput): GeoMasks {
+  if (typeof topology !== 'object' || topology === null) return buildMasks(topology, input);
+  let byInput = memo.get(topology);
+  if (!byInput) memo.set(topology, (byInput = new Map()));
+  const key = JSON.stringify(input);
+  const hit = byInput.get(key);
+  if (hit) return hit;
+  const masks = buildMasks(topology, input);
+  if (byInput.size >= MEMO_PER_TOPOLOGY) byInput.delete(byInput.keys().next().value as string);
+  byInput.set(key, masks);
+  return masks;
+}
+
 export function buildMasks(topology: unknown, input: MaskInput): GeoMasks {
   const { cellKm, countryIsos } = input;
   if (countryIsos.length > 253) throw new Error('at most 253 countries can be coded');
