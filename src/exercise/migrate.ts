@@ -40,7 +40,7 @@ export type ScenarioResolver = (name: string) => Promise<unknown | null>;
 
 export async function migrateV1(v1: SessionFileV1, resolve: ScenarioResolver): Promise<unknown> {
   const doc = await resolve(v1.scenario);
-  if (doc === null) throw new MigrationError(`scenario: no bundled scenario "${v1.scenario}"`);
+  if (doc === null) throw new MigrationError(`no bundled scenario "${v1.scenario}"`);
   return {
     format: SESSION_FORMAT,
     version: 2,
