@@ -3,7 +3,6 @@
 // one built on its own.
 import { describe, expect, it } from 'vitest';
 import { loadAtlas, loadScenarioFile } from '../../src/cli/load';
-import { buildDef } from '../../src/sim/build';
 import { buildMasks, buildMasksShared } from '../../src/sim/geo/masks';
 import { Session } from '../../src/sim/session';
 

@@ -85,7 +85,10 @@ const memo = new WeakMap<object, Map<string, GeoMasks>>();
 export function buildMasksShared(topology: unknown, input: MaskInput): GeoMasks {
   if (typeof topology !== 'object' || topology === null) return buildMasks(topology, input);
   let byInput = memo.get(topology);
-  if (!byInput) memo.set(topology, (byInput = new Map()));
+  if (!byInput) {
+    byInput = new Map();
+    memo.set(topology, byInput);
+  }
   const key = JSON.stringify(input);
   const hit = byInput.get(key);
   if (hit) return hit;
