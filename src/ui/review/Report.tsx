@@ -7,6 +7,7 @@ import { useMemo, useRef } from 'react';
 import type { AfterActionReport } from '../../exercise/aar';
 import type { MetricName } from '../../sim/metrics';
 import type { MapImage, ReviewBookmark } from '../../store/review';
+import { dPlus, dtg } from '../../store/time';
 import { download, fileStem } from './download';
 import { exportGeoJson } from './exports';
 import { type ChartSeries, ReportChart } from './ReportChart';
@@ -42,6 +43,8 @@ interface ChartSpec {
   title: string;
   unit?: string;
   max?: number;
+  /** Running totals: whole-number ticks. */
+  counts?: boolean;
   series: ChartSeries[];
   hours: number[];
 }
@@ -66,6 +69,7 @@ function chartSpecs(a: AfterActionReport): {
   const core: ChartSpec[] = [
     {
       title: 'Incidents and what stopped them (running totals)',
+      counts: true,
       hours: m.hours,
       series: [
         line('incidents', 'Incidents', '#d62728'),
@@ -101,6 +105,7 @@ function chartSpecs(a: AfterActionReport): {
   const name = (id: string) => a.actors.find((x) => x.id === id)?.name ?? id;
   const per = (title: string, data: Record<string, number[]>, only?: string[]): ChartSpec => ({
     title,
+    counts: true,
     hours: a.perActor.hours,
     series: Object.entries(data)
       .filter(([id, v]) => (only ? only.includes(id) : true) && v.some((x) => x !== 0))
@@ -350,6 +355,7 @@ function Charts({ specs }: { specs: ChartSpec[] }) {
           series={c.series}
           {...(c.unit ? { unit: c.unit } : {})}
           {...(c.max !== undefined ? { max: c.max } : {})}
+          {...(c.counts ? { counts: true } : {})}
         />
       ))}
     </div>
@@ -438,9 +444,11 @@ function Maps({ a, images, status }: { a: AfterActionReport; images: MapImage[];
     a.bookmarks
       .filter((b) => b.tick === t)
       .map((b) => ({ tick: b.tick, role: b.role, roleName: b.roleName, note: b.note }));
-  const when = (t: number) =>
-    a.timeline.find((e) => e.tick === t) ??
-    a.bookmarks.find((b) => b.tick === t) ?? { dplus: `tick ${t}`, dtg: '' };
+  // Any tick (the session's end need not hold an event or a bookmark) as D+ and DTG.
+  const when = (t: number) => {
+    const minutes = t * a.scenario.tickMinutes;
+    return { dplus: dPlus(minutes), dtg: dtg(a.scenario.start, minutes) };
+  };
   return (
     <section data-section="maps">
       <h2>The map at the bookmarks</h2>
@@ -452,10 +460,8 @@ function Maps({ a, images, status }: { a: AfterActionReport; images: MapImage[];
         return (
           <div className="rp-bookmark" key={t}>
             <h3>
-              {t === a.end.tick && ns.length === 0
-                ? `End of the session, ${a.end.dplus}`
-                : `${w.dplus}`}{' '}
-              <span className="muted">{t === a.end.tick ? a.end.dtg : w.dtg}</span>
+              {t === a.end.tick && ns.length === 0 ? `End of the session, ${w.dplus}` : w.dplus}{' '}
+              <span className="muted">{w.dtg}</span>
             </h3>
             {ns.map((b, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a few notes

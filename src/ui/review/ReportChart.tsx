@@ -14,6 +14,8 @@ export interface ChartSeries {
 /** Width the report draws its charts at (CSS px); print scales them to the page. */
 export const CHART_WIDTH = 860;
 const HEIGHT = 230;
+/** Y tick steps for whole numbers. */
+const COUNT_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000];
 
 function dLabel(h: number, short: boolean): string {
   const d = Math.floor(h / 24 + 1e-9);
@@ -27,6 +29,7 @@ export function ReportChart({
   series,
   unit = '',
   max,
+  counts = false,
 }: {
   title: string;
   hours: readonly number[];
@@ -34,6 +37,8 @@ export function ReportChart({
   unit?: string;
   /** A fixed top of the y scale (1 for shares). */
   max?: number;
+  /** Whole numbers (running totals): y ticks at integers only, never "0.2 incidents". */
+  counts?: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -46,11 +51,18 @@ export function ReportChart({
       height: HEIGHT,
       legend: { show: false },
       cursor: { show: false },
+      // Room on the right for the last x label ("D+0 18h"), which uPlot centres on the edge.
+      padding: [10, 32, 0, 0],
       scales: {
         x: { time: false, range: [0, Math.max(1, last)] },
         y:
           max === undefined
-            ? { range: (_u, lo, hi) => [Math.min(0, lo), hi > 0 ? hi * 1.08 : 1] }
+            ? {
+                range: (_u, lo, hi) => [
+                  Math.min(0, lo),
+                  hi > 0 ? Math.max(hi * 1.08, counts ? 1.2 : 0) : 1,
+                ],
+              }
             : { range: [0, max] },
       },
       axes: [
@@ -66,6 +78,7 @@ export function ReportChart({
           font: '13px system-ui, sans-serif',
           size: 56,
           grid: { stroke: '#e3e8ee' },
+          ...(counts ? { incrs: COUNT_STEPS } : {}),
           ...(unit ? { label: unit, labelFont: '13px system-ui, sans-serif', labelSize: 18 } : {}),
         },
       ],
@@ -84,7 +97,7 @@ export function ReportChart({
     const data = [[...hours], ...series.map((s) => [...s.values])] as uPlot.AlignedData;
     const u = new uPlot(opts, data, el);
     return () => u.destroy();
-  }, [hours, series, unit, max]);
+  }, [hours, series, unit, max, counts]);
   return (
     <figure className="rp-chart">
       <figcaption>{title}</figcaption>

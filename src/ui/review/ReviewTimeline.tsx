@@ -114,14 +114,8 @@ export function ReviewTimeline() {
   return (
     <footer className="rv-timeline">
       <div className="rv-steps">
-        <button
-          type="button"
-          className="rv-btn"
-          onClick={() => go(0)}
-          title="Start"
-          aria-label="Start"
-        >
-          ⏮
+        <button type="button" className="rv-btn" onClick={() => go(0)} title="Go to the start">
+          Start
         </button>
         <button
           type="button"
@@ -141,14 +135,8 @@ export function ReviewTimeline() {
         >
           +1 h
         </button>
-        <button
-          type="button"
-          className="rv-btn"
-          onClick={() => go(end)}
-          title="End"
-          aria-label="End"
-        >
-          ⏭
+        <button type="button" className="rv-btn" onClick={() => go(end)} title="Go to the end">
+          End
         </button>
       </div>
       <div

@@ -2,7 +2,7 @@
 // are dropped in the branch, as a new order after a rewind drops them in play), give other
 // orders as any role (checked as in play: refusals in words), run the branch and the session
 // as recorded to the same tick, and compare their core metrics side by side.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { comparisonRows } from '../../exercise/aar-branch';
 import { namesOf, orderText } from '../../exercise/aar-orders';
 import type { WorldDescription } from '../../sim/describe';
@@ -208,12 +208,22 @@ function OrderForm({ d }: { d: WorldDescription }) {
 function Comparison() {
   const c = useReview((s) => s.branch?.comparison ?? null);
   const tm = useReview((s) => s.description?.scenario.tickMinutes ?? 15);
+  const head = useRef<HTMLParagraphElement>(null);
+  // A new comparison lands below the form: bring it into the side panel's view.
+  useEffect(() => {
+    if (c) head.current?.scrollIntoView({ block: 'start' });
+  }, [c]);
   if (!c) return null;
   const rows = comparisonRows(c);
+  const changed = rows.filter((r) => r.difference !== 0).length;
   return (
     <>
-      <p>
-        Both run to <b>{dPlus(c.tick * tm)}</b> from the branch point {dPlus(c.from * tm)}:
+      <p ref={head} data-testid="comparison-head">
+        Both run to <b>{dPlus(c.tick * tm)}</b> from the branch point {dPlus(c.from * tm)}:{' '}
+        <b>
+          {changed} of {rows.length}
+        </b>{' '}
+        core metrics differ (highlighted).
       </p>
       {c.refused.length > 0 && (
         <p className="rv-error">

@@ -1,4 +1,5 @@
 // `window.concord.review`: the review's commands and state for browser tests and scripts.
+import { namesOf, orderText } from '../../exercise/aar-orders';
 import type { Order } from '../../sim/world';
 import { getReview } from '../../store/review';
 import { exportGeoJson } from './exports';
@@ -16,7 +17,11 @@ export const reviewHooks = {
   report: () => review.showReport(),
   replay: () => review.showReplay(),
   branch: () => review.branchHere(),
-  order: (order: Order, role = 'white') => review.branchOrder(order, role, order.kind),
+  /** An order in the branch as `role`, listed in words as the form lists it. */
+  order: (order: Order, role = 'white') => {
+    const d = getReview().description;
+    return review.branchOrder(order, role, d ? orderText(order, namesOf(d)) : order.kind);
+  },
   compare: (tick: number) => review.compare(tick),
   /** The report as "Download report (HTML)" writes it (the page must show the report). */
   html: () => {
@@ -25,8 +30,12 @@ export const reviewHooks = {
   },
   geojson: () => review.eventsGeoJson(),
   exportGeoJson: () => exportGeoJson(),
-  maps: () => ({
-    truth: review.map('truth')?.stats() ?? null,
-    actor: review.map('actor')?.stats() ?? null,
-  }),
+  /** Each review map's drawing stats and the counts of the snapshot it shows (null: no map). */
+  maps: () => {
+    const of = (slot: 'truth' | 'actor') => {
+      const map = review.map(slot);
+      return map ? { ...map.stats(), shown: review.shown(slot) } : null;
+    };
+    return { truth: of('truth'), actor: of('actor') };
+  },
 };

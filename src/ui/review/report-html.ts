@@ -1,8 +1,12 @@
 // "Download report (HTML)": the report as rendered, in one self-contained file — its own
 // stylesheet inlined, each chart's canvas turned into a PNG data URL, map images already data
 // URLs, the page's buttons left out. No script, no external reference: it opens offline,
-// anywhere (the app's Content-Security-Policy governs the app, not this file).
+// anywhere (the app's Content-Security-Policy governs the app; the file carries its own, which
+// forbids scripts and every outside load).
 import reportCss from './report.css?inline';
+
+/** Inline styles and data: images only: no script, no fetch, no outside resource. */
+export const FILE_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
 const escapeText = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -37,6 +41,8 @@ export function reportHtml(root: HTMLElement, title: string): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
+    // The file's own policy: it needs nothing from outside and runs nothing, so it allows neither.
+    `<meta http-equiv="Content-Security-Policy" content="${FILE_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeText(title)}</title>`,
     `<style>${reportCss}\nbody{margin:0;background:#dfe5eb}</style>`,

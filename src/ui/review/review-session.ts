@@ -63,6 +63,14 @@ const ALL = Number.MAX_SAFE_INTEGER;
 
 type Slot = 'truth' | 'actor';
 
+/** A map's last snapshot: its tick, units placed, true threat cells and tracks held. */
+export interface ShownCounts {
+  tick: number;
+  units: number;
+  cells: number;
+  tracks: number;
+}
+
 export function createReviewSession(deps: ReviewDeps) {
   let replay: ReviewEngine | null = null;
   let branch: ReviewEngine | null = null;
@@ -73,6 +81,8 @@ export function createReviewSession(deps: ReviewDeps) {
   const maps: Record<Slot, MapView | null> = { truth: null, actor: null };
   const hosts: Record<Slot, HTMLElement | null> = { truth: null, actor: null };
   const mapGen: Record<Slot, number> = { truth: 0, actor: 0 };
+  /** What each map shows now: its snapshot's tick and counts (for tests and the status line). */
+  const shown: Record<Slot, ShownCounts | null> = { truth: null, actor: null };
   let actorDescription: WorldDescription | null = null;
   let dataPending: Promise<AfterActionReport | null> | null = null;
 
@@ -160,6 +170,7 @@ export function createReviewSession(deps: ReviewDeps) {
 
   function destroyMap(slot: Slot): void {
     mapGen[slot]++;
+    shown[slot] = null;
     maps[slot]?.destroy();
     maps[slot] = null;
   }
@@ -204,10 +215,29 @@ export function createReviewSession(deps: ReviewDeps) {
   /** Both maps to the engine's tick (call inside `exclusive`). */
   async function refresh(): Promise<void> {
     if (!replay) return;
-    const s = getReview();
-    if (maps.truth) maps.truth.pushSnapshot(await replay.api.snapshot(-1, ALL), 0);
-    if (maps.actor && s.actor >= 0)
-      maps.actor.pushSnapshot(await replay.api.roleSnapshot(s.actor, ALL), 0);
+    if (maps.truth) show('truth', await replay.api.snapshot(-1, ALL));
+    const actor = getReview().actor;
+    if (maps.actor && actor >= 0) {
+      const snap = await replay.api.roleSnapshot(actor, ALL);
+      // Another actor chosen meanwhile: its own refresh follows.
+      if (getReview().actor === actor) show('actor', snap);
+    }
+  }
+
+  /**
+   * Hands a snapshot to a map read after the engine answered: the page may have switched to
+   * the report (maps destroyed) or remounted them while it was asked.
+   */
+  function show(slot: Slot, snap: Snapshot): void {
+    const map = maps[slot];
+    if (!map) return;
+    map.pushSnapshot(snap, 0);
+    shown[slot] = {
+      tick: snap.tick,
+      units: snap.units.lon.filter((v) => Number.isFinite(v)).length,
+      cells: snap.cells.cell.length,
+      tracks: snap.tracks.cell.length,
+    };
   }
 
   // ——— replay ———
@@ -446,6 +476,8 @@ export function createReviewSession(deps: ReviewDeps) {
     /** The saved session the review replays. */
     file: () => file,
     map: (slot: Slot) => maps[slot],
+    /** The counts of the snapshot a map shows now (null: no map). */
+    shown: (slot: Slot) => (shown[slot] ? { ...shown[slot] } : null),
   };
 }
 
