@@ -3,9 +3,11 @@
 // is party to; the white cell sees everything — the whole MSEL with what fired and who
 // acknowledged, every proposal, every bookmark. Plain data for the UI (and, later, the wire).
 import type { ExerciseHost } from '../src/exercise/host';
-import type { MselEntry } from '../src/exercise/msel';
+import { type MselEntry, mselInjectId } from '../src/exercise/msel';
 import type { Proposal, Setup } from '../src/exercise/session-file';
 import type { TurnState } from '../src/exercise/turns';
+import type { LiveInjectLabel } from '../src/sim/role-events';
+import type { World } from '../src/sim/world';
 
 export interface ExerciseView {
   title: string;
@@ -67,4 +69,45 @@ export function exerciseView(h: ExerciseHost, roleId: string): ExerciseView {
     msel: white ? r.msel : null,
     fired: white ? r.fired.map((f) => ({ serial: f.serial, tick: f.tick, by: f.by })) : null,
   };
+}
+
+/**
+ * The MSEL serial and subject of each fired entry a role holds as a card (the white cell: every
+ * fired entry), by the id of the inject it fired as: what the feed needs to say "Inject L1:
+ * Ayorou: armed men on motorbikes" instead of the engine's id. A role gets none for entries
+ * not addressed to it. Undefined when nothing has fired.
+ */
+export function liveInjectLabel(h: ExerciseHost, roleId: string): LiveInjectLabel | undefined {
+  const r = h.record;
+  if (r.fired.length === 0) return undefined;
+  const cards = new Set(h.inbox(roleId).map((c) => c.entry.serial));
+  const firings = new Map<string, number>();
+  const out = new Map<string, { serial: string; subject: string }>();
+  for (const f of r.fired) {
+    const n = firings.get(f.serial) ?? 0;
+    firings.set(f.serial, n + 1);
+    const entry = cards.has(f.serial) ? r.msel.find((e) => e.serial === f.serial) : undefined;
+    if (entry) out.set(mselInjectId(f.serial, n), { serial: f.serial, subject: entry.subject });
+  }
+  return (id) => out.get(id) ?? null;
+}
+
+/**
+ * The white cell's named events with each live inject's message (the engine's events carry
+ * only its id) and, through `label`, its MSEL serial and subject. Changes `events` in place.
+ */
+export function labelLiveInjects(
+  w: World,
+  events: Array<Record<string, unknown>>,
+  label: LiveInjectLabel | undefined,
+): Array<Record<string, unknown>> {
+  if (w.s.liveInjects.length === 0) return events;
+  for (const e of events) {
+    if (e.k !== 'inject' || typeof e.live !== 'string') continue;
+    const inj = w.s.liveInjects.find((x) => x.id === e.live);
+    if (inj?.message) e.message = inj.message;
+    const extra = label?.(e.live);
+    if (extra) Object.assign(e, extra);
+  }
+  return events;
 }

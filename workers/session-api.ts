@@ -16,6 +16,7 @@ import { computeMetrics, type Metrics } from '../src/sim/metrics';
 import { namedEvent } from '../src/sim/names';
 import { checkOrder } from '../src/sim/order-check';
 import { MAX_SEED } from '../src/sim/rng';
+import { roleEvents, roleSnapshot } from '../src/sim/role-view';
 import type { Session } from '../src/sim/session';
 import {
   eventVisible,
@@ -24,7 +25,12 @@ import {
   visibleEvents,
 } from '../src/sim/snapshot';
 import type { Order } from '../src/sim/world';
-import { type ExerciseView, exerciseView } from './exercise-view';
+import {
+  type ExerciseView,
+  exerciseView,
+  labelLiveInjects,
+  liveInjectLabel,
+} from './exercise-view';
 
 export type AtlasName = '50m' | '10m';
 export type AtlasLoader = (atlas: AtlasName) => Promise<unknown>;
@@ -235,6 +241,7 @@ export class SessionApi {
         if (want.has(e.k) && eventVisible(s.world, view, e)) event = namedEvent(s.def, e);
       }
     }
+    if (event) labelLiveInjects(s.world, [event], liveInjectLabel(this.h, WHITE));
     const ms = performance.now() - t0;
     return { ...this.result(), ran, atEnd: this.atEnd(), turnEnded, ms, event };
   }
@@ -324,7 +331,16 @@ export class SessionApi {
 
   /** A snapshot for the white cell's view (−1 ground truth, or through an actor's eyes). */
   async snapshot(view: number, sinceEvent: number): Promise<Snapshot> {
-    return this.send(this.h.snapshot(WHITE, sinceEvent, view));
+    const snap = this.h.snapshot(WHITE, sinceEvent, view);
+    labelLiveInjects(this.s.world, snap.events, liveInjectLabel(this.h, WHITE));
+    return this.send(snap);
+  }
+
+  /** Names for live injects in the feed of the role that plays `actor` (none if no role does). */
+  private roleLabel(actor: number) {
+    const id = this.s.def.actorIds[actor];
+    const role = this.h.record.roles.find((r) => r.actor !== null && r.actor === id);
+    return role ? liveInjectLabel(this.h, role.id) : undefined;
   }
 
   /** One actor's role view of the fixed tables: only what it knows, re-indexed densely. */
@@ -332,18 +348,21 @@ export class SessionApi {
     return this.h.describeFor(actor);
   }
 
-  /** A snapshot aligned with `roleDescribe(actor)`; typed arrays transferred as `snapshot`'s. */
+  /**
+   * A snapshot aligned with `roleDescribe(actor)`; typed arrays transferred as `snapshot`'s.
+   * Its feed cursor (`sinceEvent`, `eventsFrom`, `eventCount`) counts ticks, not log entries.
+   */
   async roleSnapshot(actor: number, sinceEvent: number): Promise<Snapshot> {
-    return this.send(this.h.snapshotFor(actor, sinceEvent));
+    return this.send(roleSnapshot(this.s.world, actor, sinceEvent, this.roleLabel(actor)));
   }
 
-  /** The role's named events in log indices [from, to), references it cannot know removed. */
+  /** The role's named events logged at ticks [from, to), references it cannot know removed. */
   async roleEvents(
     actor: number,
     from: number,
     to?: number,
   ): Promise<Array<Record<string, unknown>>> {
-    return this.h.eventsFor(actor, from, to);
+    return roleEvents(this.s.world, actor, from, to, this.roleLabel(actor));
   }
 
   /** A played role's passcode (hot seat): true when it matches, or the role has none. */
@@ -382,7 +401,8 @@ export class SessionApi {
 
   /** Named events in log indices [from, to), optionally only what one actor may know. */
   async events(from: number, to?: number, view = -1): Promise<Array<Record<string, unknown>>> {
-    return visibleEvents(this.s.world, view, from, to);
+    const events = visibleEvents(this.s.world, view, from, to);
+    return labelLiveInjects(this.s.world, events, liveInjectLabel(this.h, WHITE));
   }
 
   async hash(): Promise<string> {

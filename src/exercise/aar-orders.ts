@@ -28,6 +28,7 @@ import { toX, toY } from '../sim/geo/projection';
 import { cellOf } from '../sim/geo/raster';
 import { type Def, ORDERED, type Order, TASK, type World } from '../sim/world';
 import type { Probe } from './aar-probe';
+import { addressees } from './msel';
 import type { RecordedOrder, SessionFile } from './session-file';
 
 /** A unit this close to its move point has arrived (km). */
@@ -711,9 +712,8 @@ function injectWatch(ctx: OrderContext, n: Names, inj: Injected, t0: number, ran
       let card = '';
       if (fired) {
         const entry = ctx.file.msel.find((e) => e.serial === fired.serial);
-        const to = entry?.to.length
-          ? entry.to
-          : ctx.file.roles.filter((r) => r.actor).map((r) => r.actor!);
+        const players = ctx.file.roles.filter((r) => r.actor).map((r) => r.actor!);
+        const to = entry ? addressees(entry, players) : players;
         const acked = to.filter((r) =>
           ctx.file.acks.some((a) => a.serial === fired.serial && a.role === r),
         );

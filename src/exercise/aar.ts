@@ -15,6 +15,7 @@ import { type OrderOutcome, ordersProbe, roleNamer } from './aar-orders';
 import { type PictureSeries, pictureProbe } from './aar-picture';
 import { type Probe, replayWithProbes, sampleTicks } from './aar-probe';
 import { keyEvents, type TimelineEntry } from './aar-timeline';
+import { addressees } from './msel';
 import { formatDPlus, formatDtg } from './msel-time';
 import type { SessionFile } from './session-file';
 
@@ -233,7 +234,7 @@ export function afterActionReport(
       .filter((f) => f.tick <= end)
       .map((f) => {
         const entry = file.msel.find((e) => e.serial === f.serial);
-        const to = entry?.to.length ? entry.to : players;
+        const to = entry ? addressees(entry, players) : players;
         return {
           ...at(f.tick),
           serial: f.serial,

@@ -17,7 +17,7 @@ import { ENGINE_VERSION } from '../sim/version';
 import type { Order } from '../sim/world';
 import { scenarioDigest, sha256Hex } from './canonical';
 import { type OrderDecision, roleMayGive } from './host-rules';
-import { injectOf, type MselEntry, mselFromScenario } from './msel';
+import { addressedTo, injectOf, type MselEntry, mselFromScenario, mselInjectId } from './msel';
 import { dueTimed, dueTriggered, type FireState, nextTimedTick, triggersArmed } from './msel-fire';
 import { makeProposal, mayAnswer, orderOf, type Target } from './proposals';
 import { engineFor, type ReplayDeps, ReplayError, replaySession } from './replay';
@@ -367,7 +367,7 @@ export class ExerciseHost {
       const entry = this.record.msel.find((e) => e.serial === serial);
       if (!entry) continue;
       const n = this.record.fired.filter((f) => f.serial === serial).length;
-      const id = `msel-${serial.toLowerCase().replace(/[^a-z0-9-]/g, '-')}${n ? `-${n + 1}` : ''}`;
+      const id = mselInjectId(serial, n);
       const hours = (this.tick * this.session.def.tickMinutes) / 60;
       this.give(WHITE, { tick: this.tick, kind: 'inject', inject: injectOf(entry, id, hours) });
       this.record.fired.push({ serial, tick: this.tick, role: WHITE, by });
@@ -424,15 +424,14 @@ export class ExerciseHost {
 
   // ——— cards, acknowledgements, bookmarks ———
 
-  /** MSEL entries fired and addressed to a role (all roles when `to` is empty), with its acknowledgement. */
+  /** MSEL entries fired and addressed to a role (see `addressedTo`), with its acknowledgement. */
   inbox(roleId: string): Array<{ entry: MselEntry; tick: number; acked: boolean }> {
     const actor = this.role(roleId).actor;
     const out: Array<{ entry: MselEntry; tick: number; acked: boolean }> = [];
     for (const f of this.record.fired) {
       const entry = this.record.msel.find((e) => e.serial === f.serial);
       if (!entry) continue;
-      const mine = actor === null || entry.to.length === 0 || entry.to.includes(actor);
-      if (!mine) continue;
+      if (!addressedTo(entry, actor)) continue;
       const acked = this.record.acks.some((a) => a.serial === f.serial && a.role === roleId);
       out.push({ entry, tick: f.tick, acked });
     }

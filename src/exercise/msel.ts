@@ -220,6 +220,33 @@ export function mselFromScenario(scenario: Scenario): MselEntry[] {
   });
 }
 
+/** Effects that are the opposing force's own moves: ground truth, for the white cell only. */
+const WHITE_ONLY_EFFECTS: ReadonlySet<string> = new Set(['spawn', 'attack']);
+
+/**
+ * Whether a fired entry is a card for the role playing `actor` (null: the white cell, who sees
+ * every card). An entry names its addressees; one that names none goes to every player, except
+ * an opposing-force effect (a threat cell appearing, an attack), which no player is told of.
+ */
+export function addressedTo(entry: MselEntry, actor: string | null): boolean {
+  if (actor === null) return true;
+  if (entry.to.length) return entry.to.includes(actor);
+  return !entry.effect || !WHITE_ONLY_EFFECTS.has(entry.effect.kind);
+}
+
+/** The actors of `players` a fired entry is a card for. */
+export function addressees(entry: MselEntry, players: readonly string[]): string[] {
+  return players.filter((p) => addressedTo(entry, p));
+}
+
+/**
+ * The id of the engine inject an entry fires as, its `firing`-th time (0 the first): from the
+ * serial ("L1" → `msel-l1`, again → `msel-l1-2`), so the log reads back to the MSEL.
+ */
+export function mselInjectId(serial: string, firing: number): string {
+  return `msel-${serial.toLowerCase().replace(/[^a-z0-9-]/g, '-')}${firing ? `-${firing + 1}` : ''}`;
+}
+
 /**
  * The engine inject an entry fires as, with the given id and time (hours after the start; a
  * triggered entry's time is when its trigger fired). An entry without an effect fires as a

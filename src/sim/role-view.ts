@@ -20,16 +20,22 @@
 //   it holds (or held) a track of that cell; orders, targets and paths only of units it
 //   commands now; merchant vessels (public); log hash blank (with
 //   the scenario it would let a role test guesses of the seed);
+// - units it does not command now: none listed; in the white cell's look through its eyes
+//   (snapshot.ts) positions only, strength and stocks NaN (`commandsUnit`);
 // - events: those eventVisible allows; a unit outside its list appears as `unit: null` plus
 //   `unitOwner` (a report — "a Burkinabe unit crossed into Mali" — names the nation, never the
-//   unit); a cell it holds no track of as `cell: null`; a hidden zone as `zone: null`.
-// Counters shared by all actors still show through: message ids, convoy slots, track cell
-// indices and the log length (`eventCount`, the feed's cursor) hint at how much else happens.
+//   unit); a cell it holds no track of as `cell: null`; a hidden zone as `zone: null`; a raid
+//   on another's supply route as target `route`.
+// Nothing counts what happens elsewhere: the feed's cursor (`eventsFrom`, `eventCount`) is the
+// tick, not the log's length; message ids are keys made from what the message says; message,
+// raid, episode and convoy numbers are left out of events; live injects are numbered among
+// those it may see. Still shared: threat cell indices (a track's "cell 14") and convoy slots.
 import { describeWorld, type WorldDescription } from './describe';
 import { toLat, toLon } from './geo/projection';
-import { roleEvents } from './role-events';
+import { firstAtTick, type LiveInjectLabel, roleEvents } from './role-events';
 import { type RoleIndex, roleIndex } from './role-index';
 import {
+  commandsUnit,
   hasTrack,
   MAX_SNAPSHOT_EVENTS,
   messagesLayer,
@@ -39,10 +45,10 @@ import {
   type UnitLayer,
   unitOrderFields,
 } from './snapshot';
-import { type Def, TASK, type World } from './world';
+import { type Def, type Msg, TASK, type World } from './world';
 
 /** The role's event feed (role-events.ts), here too so that hosts import one module. */
-export { roleEvents } from './role-events';
+export { type LiveInjectLabel, roleEvents } from './role-events';
 
 /** Full-description index of each role entry (`units[roleIndex] = full index`): for hosts. */
 export interface RoleIndexMaps {
@@ -113,13 +119,6 @@ export function clientDescription(rd: RoleDescription): WorldDescription {
 
 const frac = (v: number, cap: number) => (cap > 0 ? v / cap : 0);
 
-/** Whether the actor commands a unit now: its own, or under a task force it commands. */
-function commands(w: World, actor: number, u: number): boolean {
-  const { def, s } = w;
-  const tf = s.uCommand[u]!;
-  return def.uOwner[u] === actor || (tf >= 0 && def.taskForces[tf]?.commander === actor);
-}
-
 function roleUnits(w: World, ix: RoleIndex): UnitLayer {
   const { def, s } = w;
   const { proj } = def.masks;
@@ -137,13 +136,13 @@ function roleUnits(w: World, ix: RoleIndex): UnitLayer {
     ...unitOrderFields(
       w,
       n,
-      (k) => (commands(w, ix.actor, ix.units[k]!) ? ix.units[k]! : -1),
+      (k) => (commandsUnit(w, ix.actor, ix.units[k]!) ? ix.units[k]! : -1),
       (z) => ix.zoneRole[z] ?? -1,
     ),
   };
   for (let k = 0; k < n; k++) {
     const u = ix.units[k]!;
-    if (!commands(w, ix.actor, u)) continue; // listed at load, no longer under its command
+    if (!commandsUnit(w, ix.actor, u)) continue; // listed at load, no longer under its command
     L.lon[k] = toLon(proj, s.ux[u]!);
     L.lat[k] = toLat(proj, s.uy[u]!);
     L.task[k] = s.uTask[u]!;
@@ -188,8 +187,42 @@ function roleBases(w: World, actor: number) {
 
 const flagsAt = (flags: Uint8Array, at: Int32Array) => Uint8Array.from(at, (i) => flags[i]!);
 
-/** A snapshot aligned with `roleDescription(def, actor)`. */
-export function roleSnapshot(world: World, actor: number, sinceEvent = 0): Snapshot {
+/**
+ * A message's id for a role: a key made from what the message says (stable while it flies,
+ * the same in every snapshot), not the engine's running number, which counts everyone's.
+ */
+export function roleMessageKey(m: Msg): number {
+  let h = 0x811c9dc5;
+  for (const v of [m.sent, m.arrive, m.from, m.to, m.agreement, m.cell]) {
+    h = Math.imul(h ^ v, 16777619);
+    h ^= h >>> 15;
+  }
+  return h >>> 1; // non-negative, fits the layer's Int32Array
+}
+
+/**
+ * The feed's window as ticks [from, now): from `since`, but no further back than the tick of
+ * the MAX_SNAPSHOT_EVENTS-th last log entry (older ones come through roleEvents).
+ */
+function feedWindow(world: World, since: number): number {
+  const { events } = world.log;
+  const now = world.s.tick;
+  const from = Math.max(0, Math.min(since, now));
+  const oldest = firstAtTick(events, now) - MAX_SNAPSHOT_EVENTS;
+  return oldest > firstAtTick(events, from) ? Math.min(now, events[oldest]!.t) : from;
+}
+
+/**
+ * A snapshot aligned with `roleDescription(def, actor)`. `sinceEvent` and the answer's
+ * `eventsFrom`/`eventCount` are ticks (see roleEvents); `label` names live injects (see
+ * LiveInjectLabel).
+ */
+export function roleSnapshot(
+  world: World,
+  actor: number,
+  sinceEvent = 0,
+  label?: LiveInjectLabel,
+): Snapshot {
   const { def, s } = world;
   const ix = roleIndex(def, actor);
   const nA = def.nActors;
@@ -198,12 +231,11 @@ export function roleSnapshot(world: World, actor: number, sinceEvent = 0): Snaps
   const messages = messagesLayer(world, actor);
   // Messages travel only between an agreement's parties, so the actor is party to each one.
   messages.agreement = Int16Array.from(messages.agreement, (a) => ix.agreementRole[a] ?? -1);
-  const eventCount = world.log.events.length;
-  const eventsFrom = Math.max(
-    0,
-    Math.min(sinceEvent, eventCount),
-    eventCount - MAX_SNAPSHOT_EVENTS,
-  );
+  const mine = s.msgs.filter((m) => m.from === actor || m.to === actor);
+  messages.id = Int32Array.from(mine, roleMessageKey);
+  // The clock is public; events of the tick under way are not logged yet.
+  const eventCount = s.tick;
+  const eventsFrom = feedWindow(world, sinceEvent);
   return {
     tick: s.tick,
     minutesSinceStart: s.tick * def.tickMinutes,
@@ -227,7 +259,7 @@ export function roleSnapshot(world: World, actor: number, sinceEvent = 0): Snaps
     agreementsActive: flagsAt(s.agActive, ix.agreements),
     rightsActive: flagsAt(s.rightActive, ix.rights),
     mechanismsActive: flagsAt(s.mechActive, ix.mechanisms),
-    events: roleEvents(world, actor, eventsFrom, eventCount),
+    events: roleEvents(world, actor, eventsFrom, eventCount, label),
     eventsFrom,
     eventCount,
   };

@@ -1,7 +1,8 @@
 // A compact, transferable picture of the world at one tick for the map: positions and states
 // as typed arrays (lon/lat in degrees), seen either as ground truth (view −1, the white cell)
 // or as one actor sees it: its own tracks, its own messages, its own trust row and only the
-// events it may know. An actor's view never holds ground-truth positions of threat cells.
+// events it may know. An actor's view never holds ground-truth positions of threat cells, nor
+// the strength and stocks of units it does not command or of bases it does not own.
 import type { SimEvent } from './events';
 import { toLat, toLon } from './geo/projection';
 import { namedEvent } from './names';
@@ -19,7 +20,10 @@ export interface UnitLayer {
   lat: Float32Array;
   /** State.uTask (TASK codes). */
   task: Uint8Array;
-  /** Strength, fuel and supplies as fractions of full. */
+  /**
+   * Strength, fuel and supplies as fractions of full; NaN where the view may not know them
+   * (in an actor's view, units it does not command now).
+   */
   strength: Float32Array;
   fuel: Float32Array;
   supplies: Float32Array;
@@ -182,7 +186,7 @@ export interface Snapshot {
   messages: MessageLayer;
   vessels: MoverLayer;
   convoys: MoverLayer;
-  /** Base stocks as fractions of capacity. */
+  /** Base stocks as fractions of capacity (NaN in an actor's view for others' bases). */
   bases: { fuel: Float32Array; supplies: Float32Array };
   /** nActors² row-major trust[a * n + b]; in an actor's view other rows are NaN. */
   trust: Float32Array;
@@ -190,10 +194,13 @@ export interface Snapshot {
   rightsActive: Uint8Array;
   /** Per coordination mechanism (description.mechanisms): running or not. */
   mechanismsActive: Uint8Array;
-  /** Named events the view may know, from log index `eventsFrom` to `eventCount`. */
+  /** Named events the view may know, from cursor `eventsFrom` to `eventCount`. */
   events: Array<Record<string, unknown>>;
   eventsFrom: number;
-  /** Log length at this tick: pass it as `sinceEvent` next time. */
+  /**
+   * The feed's cursor now: pass it as `sinceEvent` next time. The log's length in the white
+   * cell's snapshots; the tick in a role's (role-view.ts: a length would count hidden events).
+   */
   eventCount: number;
 }
 
@@ -207,6 +214,16 @@ function checkView(w: World, view: number): void {
 /** True when an actor holds (or held) a track of a threat cell. */
 export function hasTrack(w: World, actor: number, cell: number): boolean {
   return cell >= 0 && w.s.trSeen[actor * w.def.cellCap + cell]! >= 0;
+}
+
+/**
+ * Whether an actor commands a unit now: its own, or one under a task force it commands. Only
+ * then does its view hold the unit's strength, fuel and supplies (a partner's are its own
+ * secret: reports name the nation, never its stocks).
+ */
+export function commandsUnit(w: World, actor: number, u: number): boolean {
+  const tf = w.s.uCommand[u]!;
+  return w.def.uOwner[u] === actor || (tf >= 0 && w.def.taskForces[tf]?.commander === actor);
 }
 
 function unitsLayer(w: World, view: number): UnitLayer {
@@ -234,9 +251,11 @@ function unitsLayer(w: World, view: number): UnitLayer {
     L.lon[u] = toLon(proj, s.ux[u]!);
     L.lat[u] = toLat(proj, s.uy[u]!);
     L.task[u] = s.uTask[u]!;
-    L.strength[u] = frac(s.uStr[u]!, def.uStrength0[u]!);
-    L.fuel[u] = frac(s.uFuel[u]!, def.uFuelCap[u]!);
-    L.supplies[u] = frac(s.uSup[u]!, def.uSupCap[u]!);
+    // A partner's strength and stocks are not in an actor's picture: NaN, "not known".
+    const known = view < 0 || commandsUnit(w, view, u);
+    L.strength[u] = known ? frac(s.uStr[u]!, def.uStrength0[u]!) : Number.NaN;
+    L.fuel[u] = known ? frac(s.uFuel[u]!, def.uFuelCap[u]!) : Number.NaN;
+    L.supplies[u] = known ? frac(s.uSup[u]!, def.uSupCap[u]!) : Number.NaN;
     const eng = s.uEngaged[u]!;
     const tc = s.uTaskCell[u]!;
     // A partner's unit may point at a cell this actor does not know: hide the reference.
@@ -516,9 +535,11 @@ export function takeSnapshot(world: World, view: number, sinceEvent = 0): Snapsh
     trust.fill(Number.NaN);
     for (let b = 0; b < nA; b++) trust[view * nA + b] = s.trust[view * nA + b]!;
   }
-  const bFuel = new Float32Array(def.nBases);
-  const bSup = new Float32Array(def.nBases);
+  const bFuel = new Float32Array(def.nBases).fill(Number.NaN);
+  const bSup = new Float32Array(def.nBases).fill(Number.NaN);
   for (let b = 0; b < def.nBases; b++) {
+    // A depot's stocks are its owner's logistics secret (as in the role view).
+    if (view >= 0 && def.bOwner[b] !== view) continue;
     bFuel[b] = frac(s.bFuel[b]!, def.bCapFuel[b]!);
     bSup[b] = frac(s.bSup[b]!, def.bCapSup[b]!);
   }

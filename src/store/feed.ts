@@ -1,8 +1,11 @@
 // The event feed: named events from the worker (names.ts form: ids, not indices) turned into
-// one readable line each, a filter category, and what clicking the line selects. Also picks
-// the incidents the timeline marks. Pure functions of the event and the world description.
+// one readable line each — names from the world description, never raw ids — a filter
+// category, and what clicking the line selects. Also picks the incidents and MSEL injects the
+// timeline marks. Pure functions of the events, the world description and the MSEL.
+import { type MselEntry, mselInjectId } from '../exercise/msel';
 import type { Selection } from '../map/types';
 import type { WorldDescription } from '../sim/describe';
+import { hoursToTick } from '../sim/time';
 import { orderEventText, unitOrderOf } from './orders';
 
 export const FEED_CATEGORIES = [
@@ -121,6 +124,7 @@ interface Lookup {
   run: Map<string, number>;
   inject: Map<string, number>;
   zone: Map<string, number>;
+  taskForce: Map<string, number>;
 }
 const lookups = new WeakMap<WorldDescription, Lookup>();
 function lookup(d: WorldDescription): Lookup {
@@ -137,6 +141,7 @@ function lookup(d: WorldDescription): Lookup {
       run: index(d.supplyRuns),
       inject: index(d.injects),
       zone: index(d.zones),
+      taskForce: index(d.taskForces),
     };
     lookups.set(d, l);
   }
@@ -179,21 +184,46 @@ function makeNamer(d: WorldDescription) {
       const i = m.get(str(id));
       return i === undefined ? str(id) : (xs[i]!.name ?? xs[i]!.id);
     };
+  const actor = (id: unknown) => {
+    const i = l.actor.get(str(id));
+    return i === undefined ? str(id) : shortName(d.actors[i]!);
+  };
+  const base = by(d.bases, l.base);
+  /** A supply run by its ends: "Gao camp → Ménaka post" (null when not in this view). */
+  const run = (id: unknown) => {
+    const i = l.run.get(str(id));
+    const r = i === undefined ? undefined : d.supplyRuns[i];
+    return r ? { from: d.bases[r.from]?.name ?? '?', to: d.bases[r.to]?.name ?? '?' } : null;
+  };
   const target = (t: unknown) => {
     const s = str(t);
-    if (s.startsWith('ship:')) return 'a merchant vessel';
-    if (s.startsWith('convoy:')) return 'a convoy';
+    // A role's feed leaves out slot numbers and others' supply runs (role-events.ts).
+    if (s === 'ship' || s.startsWith('ship:')) return 'a merchant vessel';
+    if (s === 'convoy' || s.startsWith('convoy:')) return 'a convoy';
+    if (s === 'route' || s.startsWith('route:')) {
+      const r = run(s.slice('route:'.length));
+      return r ? `the ${r.from} → ${r.to} supply route` : 'a supply route';
+    }
     const i = l.place.get(s);
     return i === undefined ? s : d.places[i]!.name;
   };
+  const unit = by(d.units, l.unit);
   return {
     l,
-    actor: (id: unknown) => {
-      const i = l.actor.get(str(id));
-      return i === undefined ? str(id) : shortName(d.actors[i]!);
+    actor,
+    unit,
+    /** The event's unit: by name, or "a Burkina Faso unit" where the view may not name it. */
+    unitOf: (e: NamedEvent) => {
+      if (typeof e.unit === 'string') return unit(e.unit);
+      return typeof e.unitOwner === 'string' ? `a ${actor(e.unitOwner)} unit` : 'a unit';
     },
-    unit: by(d.units, l.unit),
-    base: by(d.bases, l.base),
+    /** A command node: an actor or a task force. */
+    node: (id: unknown) => {
+      const tf = l.taskForce.get(str(id));
+      return tf === undefined ? actor(id) : d.taskForces[tf]!.name;
+    },
+    base,
+    run,
     agreement: (id: unknown) => {
       const i = l.agreement.get(str(id));
       const a = i === undefined ? undefined : d.agreements[i];
@@ -207,8 +237,14 @@ function makeNamer(d: WorldDescription) {
       return `${r.kind} right (${d.actors[r.grantor]?.name ?? '?'} → ${d.actors[r.grantee]?.name ?? '?'})`;
     },
     zone: (id: unknown) => {
+      if (id === null) return 'an area'; // a zone the view may not know
       const i = l.zone.get(str(id));
       return i === undefined ? str(id) : d.zones[i]!.name;
+    },
+    /** Comma-separated actor ids ('' for everyone) as names. */
+    addressees: (to: unknown) => {
+      const ids = str(to).split(',').filter(Boolean);
+      return ids.length ? ids.map(actor).join(', ') : 'all';
     },
     target,
   };
@@ -219,19 +255,109 @@ const round = (v: unknown, digits = 1) => {
   return Number.isFinite(n) ? String(Math.round(n * 10 ** digits) / 10 ** digits) : '?';
 };
 
+/** How an inject's kind reads in the feed. */
+const INJECT_KIND: Record<string, string> = {
+  spawn: 'new threat',
+  attack: 'attack',
+  agreement: 'sharing agreement',
+  right: 'right',
+  mechanism: 'coordination',
+  weather: 'weather',
+  funding: 'funding',
+  narrative: 'message',
+  withdraw: 'withdrawal',
+};
+
+/** Ids in a text (a scripted inject's subject, "grp-b → inates") replaced by their names. */
+function inWords(text: string, d: WorldDescription, n: Namer): string {
+  const l = n.l;
+  return text.replace(/[a-z0-9][a-z0-9:-]*/g, (id) => {
+    if (l.actor.has(id)) return n.actor(id);
+    if (l.place.has(id)) return n.target(id);
+    if (l.zone.has(id)) return n.zone(id);
+    if (l.agreement.has(id)) return n.agreement(id);
+    if (l.right.has(id)) return n.right(id);
+    const group = d.threatGroups.find((g) => g.id === id);
+    if (group) return group.name;
+    const mech = d.mechanisms.find((m) => m.id === id);
+    return mech ? mech.name : id;
+  });
+}
+
+/**
+ * An inject: an MSEL entry by serial and subject ("Inject L1: Ayorou: armed men on
+ * motorbikes"), a scripted one by its message or subject in words, a live one the view has
+ * no card for by its kind and message. A narrative's own text follows as its own event.
+ */
+function injectText(e: NamedEvent, d: WorldDescription, n: Namer): string {
+  const kind = str(e.kind);
+  const i = n.l.inject.get(str(e.inject));
+  const scripted = i === undefined ? undefined : d.injects[i];
+  const message = scripted?.message ?? (typeof e.message === 'string' ? e.message : '');
+  const said = message && kind !== 'narrative' ? message : '';
+  if (typeof e.serial === 'string') {
+    const subject = str(e.subject);
+    const more = said && said !== subject ? `: ${said}` : '';
+    return `Inject ${e.serial}${subject ? `: ${subject}` : ''}${more}`;
+  }
+  const what = `Inject (${INJECT_KIND[kind] ?? kind})`;
+  if (said) return `${what}: ${said}`;
+  if (scripted && kind === 'narrative') return `${what} to ${inWords(scripted.subject, d, n)}`;
+  return scripted ? `${what}: ${inWords(scripted.subject, d, n)}` : what;
+}
+
+/** An order without a unit sentence (orders.ts): switches, trust, staff tasking, live injects. */
+function orderText(e: NamedEvent, d: WorldDescription, n: Namer): string {
+  const said = orderEventText(e, d, n.actor);
+  if (said) return said;
+  let detail = str(e.order);
+  try {
+    const o = JSON.parse(str(e.detail)) as Record<string, unknown>;
+    const on = o.active ? 'switched on' : 'suspended';
+    if (o.kind === 'set-agreement') detail = `${n.agreement(o.agreement)} ${on}`;
+    else if (o.kind === 'set-right')
+      detail = `${n.right(o.right)} ${o.active ? 'granted' : 'withdrawn'}`;
+    else if (o.kind === 'set-mechanism') detail = `${mechanism(d, o.mechanism)} ${on}`;
+    else if (o.kind === 'set-trust')
+      detail = `trust ${n.actor(o.from)} → ${n.actor(o.to)} set to ${round(o.value, 2)}`;
+    else if (o.kind === 'auto-tasking')
+      detail = `${n.actor(o.actor)}'s staff ${o.on ? 'tasks its units again' : 'stops tasking its units'}`;
+    else if (o.kind === 'inject') {
+      const k = str((o.inject as Record<string, unknown> | undefined)?.kind);
+      detail = `live inject (${INJECT_KIND[k] ?? k})`;
+    } else if (typeof o.unit === 'string') detail = `${str(o.kind)} for ${n.unit(o.unit)}`;
+    else detail = str(o.kind);
+  } catch {
+    // keep the bare order kind
+  }
+  return `Order: ${detail}`;
+}
+
+/** Convoys by the ends of their run ("Convoy to Ménaka post leaves Gao camp"). */
+function convoyText(e: NamedEvent, n: Namer): string {
+  const r = n.run(e.run);
+  const base = n.base(e.base);
+  if (e.k === 'convoy-depart') return `${r ? `Convoy to ${r.to}` : 'A convoy'} leaves ${base}`;
+  if (e.k === 'convoy-arrive')
+    return `${r ? `Convoy from ${r.from}` : 'A convoy'} arrives at ${base}`;
+  return `${r ? `Convoy ${r.from} → ${r.to}` : 'A convoy'} lost`;
+}
+
 /** One readable line for an event. */
 export function eventText(e: NamedEvent, d: WorldDescription): string {
   const n = namer(d);
-  const cell = `threat cell ${str(e.cell)}`;
+  // A role's feed names a cell only once it holds a track of it (role-events.ts).
+  const cell = e.cell === null ? 'a threat cell' : `threat cell ${str(e.cell)}`;
+  const unit = n.unitOf(e);
   switch (e.k) {
     case 'attack':
       return `Attack on ${n.target(e.target)} (${n.actor(e.country)}): ${str(e.harm)} harmed`;
     case 'prevented':
-      return `${n.unit(e.unit)} broke up a raid by ${cell}`;
+      return `${unit} broke up a raid by ${cell}`;
     case 'raid-start':
       return `${cell} sets out to raid ${n.target(e.target)}${e.known ? ' (already tracked)' : ''}`;
     case 'contact':
-      return `${n.unit(e.unit)} in contact with ${cell}`;
+      return `${unit} in contact with ${cell}`;
     case 'engage-end': {
       const outcome: Record<string, string> = {
         'threat-destroyed': 'destroyed',
@@ -239,14 +365,14 @@ export function eventText(e: NamedEvent, d: WorldDescription): string {
         'unit-withdrew': 'held: the unit withdrew',
         'unit-destroyed': 'held: the unit was destroyed',
       };
-      return `Engagement ended: ${cell} ${outcome[str(e.outcome)] ?? str(e.outcome)} (${n.unit(e.unit)})`;
+      return `Engagement ended: ${cell} ${outcome[str(e.outcome)] ?? str(e.outcome)} (${unit})`;
     }
     case 'threat-spawn':
       return `New ${cell} (strength ${str(e.strength)})`;
     case 'recruit':
       return `${cell} recruits ${str(e.amount)}`;
     case 'detect':
-      return `${n.actor(e.actor)} detects ${cell} by ${e.via === 'report' ? 'report' : `sensor (${n.unit(e.unit)})`}`;
+      return `${n.actor(e.actor)} detects ${cell} by ${e.via === 'report' ? 'report' : `sensor (${unit})`}`;
     case 'aware':
       return `${n.actor(e.actor)} learns of ${cell} ${e.via === 'message' ? `from a partner after ${round((num(e.lag) * d.scenario.tickMinutes) / 60)} h` : 'first-hand'}`;
     case 'msg-send':
@@ -259,42 +385,26 @@ export function eventText(e: NamedEvent, d: WorldDescription): string {
       return `${n.actor(e.from)} withholds ${cell} from ${n.actor(e.to)} (${e.reason === 'classification' ? 'classification' : 'low trust'})`;
     case 'withheld-found':
       return `${n.actor(e.to)} finds out ${n.actor(e.from)} withheld a track`;
-    case 'task':
-      return `${n.actor(e.node)} tasks ${n.unit(e.unit)}: ${str(e.task)}${num(e.cell) >= 0 ? ` (${cell})` : ''}`;
-    case 'on-scene':
-      return `${n.unit(e.unit)} on scene at ${cell}`;
-    case 'order': {
-      // Unit orders read as sentences ("Mali orders … to move to 15.2°N 0.4°W"): orders.ts.
-      const said = orderEventText(e, d, n.actor);
-      if (said) return said;
-      let detail = str(e.order);
-      try {
-        const o = JSON.parse(str(e.detail)) as Record<string, unknown>;
-        if (o.kind === 'set-agreement')
-          detail = `${n.agreement(o.agreement)} ${o.active ? 'switched on' : 'suspended'}`;
-        else if (o.kind === 'set-right')
-          detail = `${n.right(o.right)} ${o.active ? 'granted' : 'withdrawn'}`;
-        else if (typeof o.unit === 'string') detail = `${str(o.kind)} for ${n.unit(o.unit)}`;
-        else detail = str(o.kind);
-      } catch {
-        // keep the bare order kind
-      }
-      return `Order: ${detail}`;
+    case 'task': {
+      const on = e.cell === null || num(e.cell) >= 0 ? ` (${cell})` : '';
+      return `${n.node(e.node)} tasks ${unit}: ${str(e.task)}${on}`;
     }
+    case 'on-scene':
+      return `${unit} on scene at ${cell}`;
+    case 'order':
+      return orderText(e, d, n);
     case 'border-stop':
-      return `${n.unit(e.unit)} stopped at the ${n.actor(e.into)} border (no right)`;
+      return `${unit} stopped at the ${n.actor(e.into)} border (no right)`;
     case 'resupply':
-      return `${n.unit(e.unit)} resupplied at ${n.base(e.base)}`;
+      return `${unit} resupplied at ${n.base(e.base)}`;
     case 'shortfall':
-      return `Shortfall: ${n.base(e.base)} could not supply ${round(e.amount)} ${str(e.supply)}${typeof e.unit === 'string' ? ` to ${n.unit(e.unit)}` : ''}`;
+      return `Shortfall: ${n.base(e.base)} could not supply ${round(e.amount)} ${str(e.supply)}${typeof e.unit === 'string' || e.unit === null ? ` to ${unit}` : ''}`;
     case 'out-of-fuel':
-      return `${n.unit(e.unit)} out of fuel`;
+      return `${unit} out of fuel`;
     case 'convoy-depart':
-      return `Convoy ${str(e.run)} leaves ${n.base(e.base)}`;
     case 'convoy-arrive':
-      return `Convoy ${str(e.run)} arrives at ${n.base(e.base)}`;
     case 'convoy-lost':
-      return `Convoy ${str(e.run)} lost`;
+      return convoyText(e, n);
     case 'trust':
       return `Trust ${n.actor(e.a)} → ${n.actor(e.b)} now ${round(e.value, 2)} (${str(e.reason).replace(/-/g, ' ')})`;
     case 'agreement':
@@ -302,9 +412,9 @@ export function eventText(e: NamedEvent, d: WorldDescription): string {
     case 'right':
       return `${n.right(e.right)} ${e.active ? 'granted' : 'withdrawn'}`;
     case 'cross-border':
-      return `${n.unit(e.unit)} pursues across the border into ${n.actor(e.into)}`;
+      return `${unit} pursues across the border into ${n.actor(e.into)}`;
     case 'sovereignty-incident':
-      return `Sovereignty incident: ${n.actor(e.grantor)} protests ${n.unit(e.unit)}'s crossing`;
+      return `Sovereignty incident: ${n.actor(e.grantor)} protests ${unit}'s crossing`;
     case 'funding':
       return `Funding: ${n.actor(e.actor)} receives ${str(e.amount)}`;
     case 'withdrawal': {
@@ -324,20 +434,15 @@ export function eventText(e: NamedEvent, d: WorldDescription): string {
     case 'training':
       return `${mechanism(d, e.mechanism)}: ${n.actor(e.actor)} readiness now ${round(Number(e.readiness), 2)}`;
     case 'task-blocked':
-      return `${str(e.node)} has free units for a track but ${e.reason === 'caveat' ? 'their caveats bar them' : 'none may go there'}`;
+      return `${n.node(e.node)} has free units for a track but ${e.reason === 'caveat' ? 'their caveats bar them' : 'none may go there'}`;
     case 'caveat':
-      return `${n.unit(e.unit)} held back by its ${str(e.caveat).replace(/-/g, ' ')} caveat`;
-    case 'inject': {
-      const i = n.l.inject.get(str(e.inject));
-      const inj = i === undefined ? undefined : d.injects[i];
-      // A narrative inject's message follows as its own event.
-      const msg = inj?.message && e.kind !== 'narrative' ? `: ${inj.message}` : '';
-      return `Inject ${str(e.inject)} (${str(e.kind)})${msg}`;
-    }
+      return `${unit} held back by its ${str(e.caveat).replace(/-/g, ' ')} caveat`;
+    case 'inject':
+      return injectText(e, d, n);
     case 'narrative':
-      return `Message to ${e.to ? str(e.to) : 'all'}: ${str(e.message)}`;
+      return `Message to ${n.addressees(e.to)}: ${str(e.message)}`;
     case 'weather':
-      return `Weather: ${n.zone(e.zone)} closed to ${str(e.closes)}`;
+      return `Weather: ${n.zone(e.zone)} closed to ${str(e.closes).replace(/,/g, ', ')}`;
     default:
       return `${str(e.k)}`;
   }
@@ -444,4 +549,68 @@ export function toIncidents(events: NamedEvent[], d: WorldDescription): Incident
 
 function mechanism(d: WorldDescription, id: unknown): string {
   return d.mechanisms.find((m) => m.id === id)?.name ?? String(id);
+}
+
+/** One MSEL mark on the timeline. */
+export interface InjectMark {
+  /** Unique among the marks (React key). */
+  key: string;
+  tick: number;
+  /** The inject's kind (its colour). */
+  kind: string;
+  /** What it is, in words: "Inject L1: Ayorou: armed men on motorbikes". */
+  label: string;
+}
+
+/** The exercise's MSEL as the white cell's exercise view holds it (null for a player). */
+export interface TimelineMsel {
+  entries: readonly MselEntry[] | null;
+  fired: ReadonlyArray<{ serial: string; tick: number }> | null;
+}
+
+/**
+ * The timeline's MSEL marks. The scenario's injects (in an actor's view, only those it has seen
+ * fire: `seen`, inject ids from its feed); in an exercise the white cell's MSEL too: each firing
+ * where it fired (entries added during play included; through an actor's eyes only those that
+ * actor saw), and in the white cell's own view the timed entries still to come at their time.
+ */
+export function timelineInjects(
+  d: WorldDescription | null,
+  view: number,
+  seen: readonly string[],
+  msel: TimelineMsel | null,
+): InjectMark[] {
+  if (!d) return [];
+  const n = namer(d);
+  const saw = new Set(seen);
+  const out: InjectMark[] = d.injects
+    .filter((inj) => view < 0 || saw.has(inj.id))
+    .map((inj) => ({
+      key: inj.id,
+      tick: inj.tick,
+      kind: inj.kind,
+      label: injectText({ k: 'inject', inject: inj.id, kind: inj.kind }, d, n),
+    }));
+  if (!msel?.entries || !msel.fired) return out;
+  const bySerial = new Map(msel.entries.map((e) => [e.serial, e]));
+  const mark = (e: MselEntry, tick: number, key: string) => ({
+    key,
+    tick,
+    kind: e.effect?.kind ?? 'narrative',
+    label: `Inject ${e.serial}${e.subject ? `: ${e.subject}` : ''}`,
+  });
+  const firings = new Map<string, number>();
+  for (const f of msel.fired) {
+    const k = firings.get(f.serial) ?? 0;
+    firings.set(f.serial, k + 1);
+    const e = bySerial.get(f.serial);
+    const id = mselInjectId(f.serial, k);
+    if (e && (view < 0 || saw.has(id))) out.push(mark(e, f.tick, id));
+  }
+  if (view >= 0) return out;
+  for (const e of msel.entries) {
+    if (e.timing.kind !== 'at' || firings.has(e.serial)) continue;
+    out.push(mark(e, hoursToTick(e.timing.hours, d.scenario.tickMinutes), `planned:${e.serial}`));
+  }
+  return out;
 }

@@ -125,6 +125,11 @@ describe('the MSEL', () => {
     expect(t!.tick).toBe(firstAttack.t + 1);
     expect(host.inbox('mali').map((c) => c.entry.serial)).toContain('90');
     expect(host.inbox('niger').map((c) => c.entry.serial)).not.toContain('90');
+    // The Inates attack (serial 2, addressed to nobody) is the opposing force's move: a card for
+    // the white cell only; a player learns of it from its own picture, not from the MSEL.
+    expect(host.inbox('white').map((c) => c.entry.serial)).toContain('2');
+    expect(host.inbox('mali').map((c) => c.entry.serial)).not.toContain('2');
+    expect(host.inbox('niger').map((c) => c.entry.serial)).not.toContain('2');
     expect(await host.ack('mali', '90')).toEqual({ ok: true });
     expect(host.inbox('white').find((c) => c.entry.serial === '90')?.acked).toBe(false);
     expect(host.record.acks).toEqual([{ serial: '90', role: 'mali', tick: host.tick }]);

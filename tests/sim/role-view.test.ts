@@ -229,7 +229,8 @@ describe('role view edge cases (sahel-ct)', () => {
     const { def } = w;
     const mali = def.actorIds.indexOf('mali');
     const bf = def.unitIds.indexOf('bf-djibo');
-    const from = w.log.events.length;
+    // The feed is addressed by tick (a log index would count hidden events).
+    const from = w.s.tick;
     // A throwaway session: log a crossing into Mali and a prevented raid by a Burkinabe unit.
     w.log.push(w.s.tick, 'cross-border', { unit: bf, into: mali });
     const ml = def.unitIds.indexOf('ml-gao-1');
@@ -239,7 +240,7 @@ describe('role view edge cases (sahel-ct)', () => {
     const feed = roleEvents(w, mali, from);
     expect(feed).toEqual([
       { t: w.s.tick, k: 'cross-border', unit: null, unitOwner: 'burkina', into: 'mali' },
-      { t: w.s.tick, k: 'contact', unit: 'ml-gao-1', cell: null, raid: -1 },
+      { t: w.s.tick, k: 'contact', unit: 'ml-gao-1', cell: null },
     ]);
   });
 

@@ -40,6 +40,17 @@ function Bar(props: { frac: number | undefined; label?: string | undefined }) {
   );
 }
 
+/**
+ * A value the view may not hold: the engine sends NaN for another actor's strength and stocks
+ * (role-view.ts), and the panel says so instead of drawing an empty bar.
+ */
+function Unknown(props: { d: WorldDescription; view: number }) {
+  const who = props.d.actors[props.view]?.name ?? 'this view';
+  return <span className="muted not-known">not known to {who}</span>;
+}
+
+const known = (v: number | undefined): v is number => v !== undefined && !Number.isNaN(v);
+
 function Link(props: { to: Selection; children: ReactNode }) {
   return (
     <button type="button" className="link" onClick={() => select(props.to, 'user')}>
@@ -93,6 +104,10 @@ function UnitView({ d, snap, i, view }: ItemViewProps) {
   const task = L ? (TASK_NAMES[L.task[i]!] ?? '?') : '—';
   const taskCell = L ? L.taskCell[i]! : -1;
   const home = d.bases[u.home];
+  // In an actor's view a unit it does not command arrives without strength and stocks.
+  const bar = (v: number | undefined) =>
+    L && !known(v) ? <Unknown d={d} view={view} /> : <Bar frac={v} />;
+  const lon = L?.lon[i];
   return (
     <>
       <Header kind="Unit" title={u.name} sidc={u.sidc} sub={u.id} />
@@ -118,16 +133,12 @@ function UnitView({ d, snap, i, view }: ItemViewProps) {
             ) : null}
           </Row>
           <Row label="Engaged">{L ? (L.engaged[i] ? 'Yes — in combat' : 'No') : '—'}</Row>
-          <Row label="Strength">
-            <Bar frac={L?.strength[i]} />
+          <Row label="Strength">{bar(L?.strength[i])}</Row>
+          <Row label="Fuel">{bar(L?.fuel[i])}</Row>
+          <Row label="Supplies">{bar(L?.supplies[i])}</Row>
+          <Row label="Position">
+            {!L ? '—' : known(lon) ? latLon(lon, L.lat[i]!) : <Unknown d={d} view={view} />}
           </Row>
-          <Row label="Fuel">
-            <Bar frac={L?.fuel[i]} />
-          </Row>
-          <Row label="Supplies">
-            <Bar frac={L?.supplies[i]} />
-          </Row>
-          <Row label="Position">{L ? latLon(L.lon[i]!, L.lat[i]!) : '—'}</Row>
           <Row label="Home base">
             {home ? <Link to={{ kind: 'base', index: u.home }}>{home.name}</Link> : '—'}
           </Row>
@@ -137,7 +148,7 @@ function UnitView({ d, snap, i, view }: ItemViewProps) {
   );
 }
 
-function BaseView({ d, snap, i }: { d: WorldDescription; snap: Snapshot | null; i: number }) {
+function BaseView({ d, snap, i, view }: ItemViewProps) {
   const b = d.bases[i];
   if (!b) return <p>No such base.</p>;
   const fuel = snap?.bases.fuel[i];
@@ -145,6 +156,9 @@ function BaseView({ d, snap, i }: { d: WorldDescription; snap: Snapshot | null; 
   const units = d.units.map((u, k) => ({ u, k })).filter(({ u }) => u.home === i);
   const stock = (f: number | undefined, cap: number) =>
     f === undefined ? undefined : `${num(Math.round(f * cap))} / ${num(cap)} (${pct(f)})`;
+  // Another actor's depot: its stocks are its own logistics secret (NaN in this view).
+  const bar = (f: number | undefined, cap: number) =>
+    snap && !known(f) ? <Unknown d={d} view={view} /> : <Bar frac={f} label={stock(f, cap)} />;
   return (
     <>
       <Header kind={`Base · ${b.kind}`} title={b.name} sidc={b.sidc} sub={b.id} />
@@ -153,12 +167,8 @@ function BaseView({ d, snap, i }: { d: WorldDescription; snap: Snapshot | null; 
           <Row label="Owner">
             <ActorChip d={d} index={b.owner} />
           </Row>
-          <Row label="Fuel stock">
-            <Bar frac={fuel} label={stock(fuel, b.capacity.fuel)} />
-          </Row>
-          <Row label="Supplies">
-            <Bar frac={sup} label={stock(sup, b.capacity.supplies)} />
-          </Row>
+          <Row label="Fuel stock">{bar(fuel, b.capacity.fuel)}</Row>
+          <Row label="Supplies">{bar(sup, b.capacity.supplies)}</Row>
           <Row label="Position">{latLon(b.lon, b.lat)}</Row>
         </tbody>
       </table>
@@ -448,7 +458,7 @@ export function Inspector() {
     case 'unit':
       return <UnitView d={d} snap={snap} i={selection.index} view={view} />;
     case 'base':
-      return <BaseView d={d} snap={snap} i={selection.index} />;
+      return <BaseView d={d} snap={snap} i={selection.index} view={view} />;
     case 'place':
       return <PlaceView d={d} i={selection.index} />;
     case 'track':
