@@ -45,3 +45,167 @@ export function stockColor(frac: number): number {
   if (frac < 0.4) return PALETTE.amber;
   return PALETTE.ok;
 }
+
+// ——— Owner colours on a projector ———————————————————————————————————————————————————
+// Scenario files pick actor colours freely (often the d3 category palette), and some land on
+// the threat red or the purple milsymbol gives civilian traffic. The files cannot simply be
+// recoloured: a session file pins the bundled scenario's SHA-256 digest. So the app remaps
+// clashing colours when a description is loaded; the simulation never sees colours.
+
+/** The red of hostile symbols, threat tracks, incidents and safe havens. */
+export const THREAT_RED = PALETTE.hostile;
+/** milsymbol's fill for civilian objects (merchant ships, fishing boats, civilian vehicles). */
+export const TRAFFIC_PURPLE = 0xffa1ff;
+/** Colours an owner must stay clearly apart from: every red the map draws, traffic purple. */
+export const RESERVED_COLORS: readonly number[] = [
+  PALETTE.red,
+  PALETTE.hostile,
+  0xff8080, // milsymbol's hostile fill
+  TRAFFIC_PURPLE,
+];
+/** Minimum CIEDE2000 distance of an owner colour from a reserved colour. */
+export const MIN_DE_RESERVED = 20;
+/** Minimum CIEDE2000 distance between two owners of one scenario. */
+export const MIN_DE_OWNERS = 15;
+/** A replacement keeps this much more from every other owner, so it adds no near-clash. */
+const REPLACEMENT_EXTRA = 5;
+
+/**
+ * Replacements, tried in order, for a clashing owner colour: saturated or dark enough to fill a
+ * symbol on beige land and dark sea, none red, pink or violet; grey (read as "not party") last.
+ */
+const OWNER_CANDIDATES: readonly number[] = [
+  0x1f77b4, 0xff7f0e, 0x2ca02c, 0x17becf, 0xbcbd22, 0x1f4fd1, 0xffbf00, 0x0b6e4f, 0x9c6b00,
+  0x00a6a6, 0x7cb518, 0x5fa8ff, 0x4e79a7, 0x76b7b2, 0xc9a227, 0x9d7660, 0x8c8c8c,
+];
+
+const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
+
+/** sRGB 0xrrggbb → CIE L*a*b* (D65 white). */
+export function toLab(c: number): [number, number, number] {
+  const lin = (v: number) => {
+    const s = v / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  const r = lin((c >> 16) & 255);
+  const g = lin((c >> 8) & 255);
+  const b = lin(c & 255);
+  const x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
+  const y = 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
+  const z = (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883;
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
+  return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+}
+
+/** CIEDE2000 colour difference of two L*a*b* colours (Sharma, Wu & Dalal 2005). */
+export function deltaE2000(p: readonly number[], q: readonly number[]): number {
+  const [L1, a1, b1] = p as [number, number, number];
+  const [L2, a2, b2] = q as [number, number, number];
+  const rad = Math.PI / 180;
+  const c7 = (c: number) => Math.sqrt(c ** 7 / (c ** 7 + 25 ** 7));
+  const G = 0.5 * (1 - c7((Math.hypot(a1, b1) + Math.hypot(a2, b2)) / 2));
+  const A1 = (1 + G) * a1;
+  const A2 = (1 + G) * a2;
+  const C1 = Math.hypot(A1, b1);
+  const C2 = Math.hypot(A2, b2);
+  const hue = (a: number, b: number) => {
+    if (a === 0 && b === 0) return 0;
+    const h = Math.atan2(b, a) / rad;
+    return h < 0 ? h + 360 : h;
+  };
+  const h1 = hue(A1, b1);
+  const h2 = hue(A2, b2);
+  const chroma = C1 * C2 !== 0;
+  let dh = chroma ? h2 - h1 : 0;
+  if (dh > 180) dh -= 360;
+  else if (dh < -180) dh += 360;
+  const dH = 2 * Math.sqrt(C1 * C2) * Math.sin((dh * rad) / 2);
+  const L = (L1 + L2) / 2;
+  const C = (C1 + C2) / 2;
+  let H = h1 + h2;
+  if (chroma) H = Math.abs(h1 - h2) <= 180 ? H / 2 : H < 360 ? (H + 360) / 2 : (H - 360) / 2;
+  const T =
+    1 -
+    0.17 * Math.cos((H - 30) * rad) +
+    0.24 * Math.cos(2 * H * rad) +
+    0.32 * Math.cos((3 * H + 6) * rad) -
+    0.2 * Math.cos((4 * H - 63) * rad);
+  const SL = 1 + (0.015 * (L - 50) ** 2) / Math.sqrt(20 + (L - 50) ** 2);
+  const SC = 1 + 0.045 * C;
+  const SH = 1 + 0.015 * C * T;
+  const RT = -Math.sin(2 * 30 * Math.exp(-(((H - 275) / 25) ** 2)) * rad) * 2 * c7(C);
+  const dl = (L2 - L1) / SL;
+  const dc = (C2 - C1) / SC;
+  const dhh = dH / SH;
+  return Math.sqrt(dl * dl + dc * dc + dhh * dhh + RT * dc * dhh);
+}
+
+/** CIEDE2000 distance of two 0xrrggbb colours. */
+export const colorDistance = (a: number, b: number) => deltaE2000(toLab(a), toLab(b));
+
+/**
+ * Owner colours for display. A colour is kept if it stays MIN_DE_RESERVED from the reserved
+ * colours and MIN_DE_OWNERS from every owner kept before it. Each other colour gets the first
+ * candidate (in order of preference) that stays clear of the reserved colours, of every kept
+ * owner (before or after it) and of the replacements so far, so fixing one owner never
+ * recolours another.
+ * Deterministic and idempotent (a remapped list maps to itself when every margin holds), so
+ * every view of a scenario shows the same colours.
+ */
+export function displayColors(colors: readonly string[]): string[] {
+  const out = colors.map(parseColor);
+  const reservedMargin = (c: number) =>
+    Math.min(...RESERVED_COLORS.map((r) => colorDistance(c, r) - MIN_DE_RESERVED));
+  const ownerMargin = (c: number, others: readonly number[]) =>
+    Math.min(Number.POSITIVE_INFINITY, ...others.map((o) => colorDistance(c, o) - MIN_DE_OWNERS));
+  const kept: number[] = [];
+  const replace: number[] = [];
+  out.forEach((c, i) => {
+    if (reservedMargin(c) >= 0 && ownerMargin(c, kept) >= 0) kept.push(c);
+    else replace.push(i);
+  });
+  const taken = [...kept];
+  for (const i of replace) {
+    // The first candidate clear of everything by the wider margin, else the least bad one.
+    let best = Number.NEGATIVE_INFINITY;
+    for (const cand of OWNER_CANDIDATES) {
+      const m = Math.min(reservedMargin(cand), ownerMargin(cand, taken) - REPLACEMENT_EXTRA);
+      if (m > best) {
+        best = m;
+        out[i] = cand;
+      }
+      if (m >= 0) break;
+    }
+    taken.push(out[i]!);
+  }
+  return out.map(hex);
+}
+
+/** A description (or anything with actors) with its owner colours remapped for display. */
+export function withDisplayColors<T extends { actors: ReadonlyArray<{ color: string }> }>(d: T): T {
+  const colors = displayColors(d.actors.map((a) => a.color));
+  if (colors.every((c, i) => c === d.actors[i]!.color.toLowerCase())) return d;
+  return { ...d, actors: d.actors.map((a, i) => ({ ...a, color: colors[i]! })) };
+}
+
+/** Black or white, whichever reads better on a '#rrggbb' fill. */
+export function inkFor(fill: string): string {
+  const v = parseColor(fill);
+  const lum = 0.299 * ((v >> 16) & 255) + 0.587 * ((v >> 8) & 255) + 0.114 * (v & 255);
+  return lum > 140 ? '#000000' : '#ffffff';
+}
+
+/**
+ * milsymbol options for a unit of an owner: the frame filled in the owner's colour (a nation
+ * reads from the back of the room by its fill; a thin coloured outline did not), the icon in
+ * black or white to stay legible on it, and a light halo that lifts it off land and sea.
+ * `outlineWidth` is in symbol units (a frame is ~150 wide): 10 ≈ 1.5 px at size 22.
+ */
+export function ownerSymbolOptions(fill: string) {
+  return {
+    fillColor: fill,
+    iconColor: inkFor(fill),
+    outlineWidth: 10,
+    outlineColor: 'rgba(255,255,255,0.9)',
+  };
+}

@@ -6,8 +6,8 @@
 import 'pixi.js/unsafe-eval';
 import { Application, Container, RenderTexture, Sprite } from 'pixi.js';
 import type { Snapshot } from '../sim/snapshot';
-import { type Camera, fitCamera, panBy, zoomAbout } from './camera';
-import { PALETTE } from './colors';
+import { type Camera, fitCamera, panBy, type ScreenBox, uncoveredArea, zoomAbout } from './camera';
+import { PALETTE, withDisplayColors } from './colors';
 import { makeEventRefs } from './event-refs';
 import { bestHit, type Hit } from './hit-test';
 import { type LabelCandidate, type Obstacle, placeCandidates } from './label-placement';
@@ -58,8 +58,13 @@ const SOFTWARE_RESOLUTION = 0.75;
 /** Hover and click reach this far from an item, CSS px. */
 const PICK_RADIUS_PX = 14;
 
+/** Room Fit leaves between the scenario box and the edges or overlays, CSS px. */
+const FIT_PADDING_PX = 24;
+
 export const createMapView: CreateMapView = async (options: MapViewOptions): Promise<MapView> => {
-  const { container, description } = options;
+  const { container } = options;
+  // The same display colours as the shell's (the store remaps on load; review maps come here).
+  const description = withDisplayColors(options.description);
   const app = new Application();
   const software = softwareGl();
   await app.init({
@@ -209,9 +214,14 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   };
   /** False until the user pans or zooms: until then a resize re-frames the scenario. */
   let userMoved = false;
+  /** Screen boxes the shell's overlays (banner, key, buttons) cover: Fit frames around them. */
+  let overlays: readonly ScreenBox[] = [];
   const fitToBBox = () => {
     userMoved = false;
-    const fitted = fitCamera(bboxRect, app.screen.width, app.screen.height, 24);
+    const { width, height } = app.screen;
+    const aspect = (bboxRect[2] - bboxRect[0]) / Math.max(1e-9, bboxRect[3] - bboxRect[1]);
+    const area = uncoveredArea(width, height, overlays, aspect, FIT_PADDING_PX);
+    const fitted = fitCamera(bboxRect, width, height, FIT_PADDING_PX, area);
     ctx.kFit = fitted.k;
     applyCamera(fitted);
   };
@@ -405,6 +415,14 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       needsRender = true;
     },
     fit: fitToBBox,
+    setOverlays(next) {
+      const same =
+        next.length === overlays.length &&
+        next.every((b, i) => b.every((v, j) => Math.abs(v - overlays[i]![j]!) < 0.5));
+      overlays = next.map((b) => [...b] as const);
+      // Until the user moves the camera, the frame follows the overlays (a key folding away).
+      if (!same && !userMoved) fitToBBox();
+    },
     zoomBy(factor: number) {
       userMoved = true;
       applyCamera(zoomAbout(cam, factor, app.screen.width / 2, app.screen.height / 2));

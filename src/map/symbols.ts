@@ -4,6 +4,7 @@
 // Cached by SIDC and size; built once per map.
 import ms from 'milsymbol';
 import { Rectangle, Texture } from 'pixi.js';
+import { ownerSymbolOptions } from './colors';
 
 export interface AtlasFrame {
   texture: Texture;
@@ -19,8 +20,11 @@ export interface SymbolAtlas {
   /** Texture source shared by every frame (ParticleContainer needs one). */
   texture: Texture;
   resolution: number;
-  /** A symbol; `outline` ('#rrggbb') draws its halo in that colour (the owner's). */
-  symbol(sidc: string, size: number, outline?: string): AtlasFrame;
+  /**
+   * A symbol; `fill` ('#rrggbb', the owner's colour) fills its frame in that colour, with the
+   * icon in black or white, whichever reads on it, and a light halo around the whole symbol.
+   */
+  symbol(sidc: string, size: number, fill?: string): AtlasFrame;
   glyph(name: GlyphName): AtlasFrame;
   destroy(): void;
 }
@@ -40,7 +44,7 @@ export type GlyphName =
 export const DEFAULT_BASE_SIDC = 'SFGPIB----H----';
 
 /** Sizes (milsymbol `size`, CSS px) the map uses. */
-export const SYMBOL_SIZE = { unit: 18, base: 20, threat: 18, mover: 12 } as const;
+export const SYMBOL_SIZE = { unit: 22, base: 20, threat: 18, mover: 12 } as const;
 
 const GLYPH_PX = 32;
 
@@ -147,26 +151,26 @@ function renderSymbol(
   sidc: string,
   size: number,
   resolution: number,
-  outline: string | undefined,
+  fill: string | undefined,
 ): Pending {
-  const sym = new ms.Symbol(sidc, {
-    size: size * resolution,
-    // Outline width is in symbol units (a frame is ~150 wide): 12 ≈ 2.5 px at size 18.
-    outlineWidth: outline ? 12 : 5,
-    outlineColor: outline ?? 'rgba(20,20,20,0.75)',
-  });
+  const sym = new ms.Symbol(
+    sidc,
+    fill
+      ? { size: size * resolution, ...ownerSymbolOptions(fill) }
+      : { size: size * resolution, outlineWidth: 5, outlineColor: 'rgba(20,20,20,0.75)' },
+  );
   const canvas = sym.asCanvas();
   const a = sym.getAnchor();
   return {
-    key: symbolKey(sidc, size, outline),
+    key: symbolKey(sidc, size, fill),
     canvas,
     ax: a.x / canvas.width,
     ay: a.y / canvas.height,
   };
 }
 
-const symbolKey = (sidc: string, size: number, outline: string | undefined) =>
-  `${sidc}@${size}${outline ? `#${outline}` : ''}`;
+const symbolKey = (sidc: string, size: number, fill: string | undefined) =>
+  `${sidc}@${size}${fill ? `#${fill}` : ''}`;
 
 /**
  * Builds the atlas for every (sidc, size) pair given; unknown codes fall back to milsymbol's
@@ -178,11 +182,11 @@ export function buildSymbolAtlas(
 ): SymbolAtlas {
   const items: Pending[] = [];
   const seen = new Set<string>();
-  for (const [sidc, size, outline] of wanted) {
-    const key = symbolKey(sidc, size, outline);
+  for (const [sidc, size, fill] of wanted) {
+    const key = symbolKey(sidc, size, fill);
     if (seen.has(key) || !sidc) continue;
     seen.add(key);
-    items.push(renderSymbol(sidc, size, resolution, outline));
+    items.push(renderSymbol(sidc, size, resolution, fill));
   }
   const glyphNames: GlyphName[] = [
     'white',
@@ -250,8 +254,8 @@ export function buildSymbolAtlas(
   return {
     texture: base,
     resolution,
-    symbol: (sidc, size, outline) =>
-      frames.get(symbolKey(sidc, size, outline)) ??
+    symbol: (sidc, size, fill) =>
+      frames.get(symbolKey(sidc, size, fill)) ??
       frames.get(symbolKey(sidc, size, undefined)) ??
       fallback,
     glyph: (name) => frames.get(`#${name}`) ?? fallback,

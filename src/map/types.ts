@@ -133,8 +133,14 @@ export interface MapView {
   setView(view: number): void;
   setLayers(layers: LayerVisibility): void;
   setSelection(selection: Selection): void;
-  /** Frames the scenario's bbox. */
+  /** Frames the scenario's bbox in the part of the view no overlay covers (see setOverlays). */
   fit(): void;
+  /**
+   * Screen boxes [x0, y0, x1, y1] (CSS px relative to the container) that the shell's overlays
+   * cover: the view banner, the key, the map buttons. Fit frames the scenario around them, and
+   * re-frames when they change until the user pans or zooms.
+   */
+  setOverlays(boxes: ReadonlyArray<readonly [number, number, number, number]>): void;
   /** Zooms about the centre by a factor (buttons); the wheel zooms about the cursor. */
   zoomBy(factor: number): void;
   stats(): MapStats;

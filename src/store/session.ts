@@ -6,6 +6,7 @@
 // Typed-array snapshots never enter this state (see latest-snapshot.ts).
 import { immer } from 'zustand/middleware/immer';
 import { createStore } from 'zustand/vanilla';
+import { withDisplayColors } from '../map/colors';
 import {
   type HoverInfo,
   LAYER_IDS,
@@ -217,7 +218,8 @@ export function beginLoad(
 
 export function loaded(description: WorldDescription, hash: string, source: ChangeSource): void {
   change('loaded', source, (s) => {
-    s.description = description;
+    // Owner colours that read as the threat red or traffic purple are remapped for display.
+    s.description = withDisplayColors(description);
     s.totalTicks = description.scenario.totalTicks;
     s.tickMinutes = description.scenario.tickMinutes;
     s.tick = 0;
@@ -236,7 +238,7 @@ export function loaded(description: WorldDescription, hash: string, source: Chan
  */
 export function setDescription(description: WorldDescription, source: ChangeSource): void {
   change('setDescription', source, (s) => {
-    s.description = description;
+    s.description = withDisplayColors(description);
     s.selection = null;
     s.hover = null;
     s.agreementsActive = description.agreements.map(() => true);

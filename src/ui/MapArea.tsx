@@ -1,49 +1,74 @@
 // The map area: the element the MapView draws into, with overlays on top — whose picture is
 // shown, zoom and fit buttons, layer toggles, the legend, the hover card and the
 // loading/error state.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { LAYER_IDS, LAYER_LABELS } from '../map/types';
-import { attachMapContainer, changeView, fitMap, zoomMap } from '../store/bridge';
+import type { WorldDescription } from '../sim/describe';
+import { attachMapContainer, changeView, currentMap, fitMap, zoomMap } from '../store/bridge';
 import { useSession } from '../store/react';
-import { setLayer } from '../store/session';
+import { type SessionState, setLayer } from '../store/session';
 import { inkOn } from './format';
 import { Legend } from './Legend';
 import { OrdersOverlay, onMapContextMenu } from './orders/OrdersOverlay';
+import { useStoredToggle } from './stored-toggle';
 
-/** Whose picture the map shows, and the control to change it: ground truth or an actor. */
+/**
+ * Whose picture the map shows, and the control to change it: ground truth or an actor. Folds
+ * to a one-line pill naming the picture (remembered), so it covers little of a projected map.
+ */
 function ViewBanner() {
   const view = useSession((s) => s.view);
   const actors = useSession((s) => s.description?.actors);
   const scenarioName = useSession((s) => s.description?.scenario.name ?? '');
   const set = useSession((s) => s.set);
+  const [open, setOpen] = useStoredToggle('concord.banner');
+  const detailsId = useId();
   const name = set.length ? `${scenarioName} · ${set.join(', ')}` : scenarioName;
   const actor = view >= 0 ? actors?.[view] : undefined;
   const style = actor ? { background: actor.color, color: inkOn(actor.color) } : undefined;
+  const who = actor ? `${actor.name}'s picture` : 'Ground truth';
   return (
-    <div className={`view-banner ${actor ? 'actor' : 'truth'}`} style={style}>
-      <label className="view-pick">
-        <span className="view-label">Showing</span>
-        <select
-          value={view}
-          aria-label="View"
-          id="view"
-          onChange={(e) => void changeView(Number(e.target.value))}
-          disabled={!actors}
-        >
-          <option value={-1}>Ground truth (white cell)</option>
-          {actors?.map((a, i) => (
-            <option key={a.id} value={i}>
-              {a.name}'s picture
-            </option>
-          ))}
-        </select>
-      </label>
-      <span className="view-note">
-        {actor ? `only what ${actor.name} knows` : 'every force, threat and message'}
-      </span>
-      <span className="scenario-name" title={name}>
-        {name}
-      </span>
+    <div
+      className={`view-banner ${actor ? 'actor' : 'truth'}${open ? '' : ' folded'}`}
+      style={style}
+    >
+      <button
+        type="button"
+        className="vb-toggle"
+        aria-expanded={open}
+        aria-controls={detailsId}
+        aria-label={open ? 'Fold the view banner' : `Showing ${who}: open the view banner`}
+        title={open ? 'Fold the banner' : 'Change the view'}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? '◂' : '▸'}
+      </button>
+      {!open && <span className="vb-who">{who}</span>}
+      <div className="vb-details" id={detailsId} hidden={!open}>
+        <label className="view-pick">
+          <span className="view-label">Showing</span>
+          <select
+            value={view}
+            aria-label="View"
+            id="view"
+            onChange={(e) => void changeView(Number(e.target.value))}
+            disabled={!actors}
+          >
+            <option value={-1}>Ground truth (white cell)</option>
+            {actors?.map((a, i) => (
+              <option key={a.id} value={i}>
+                {a.name}'s picture
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="view-note">
+          {actor ? `only what ${actor.name} knows` : 'every force, threat and message'}
+        </span>
+        <span className="scenario-name" title={name}>
+          {name}
+        </span>
+      </div>
     </div>
   );
 }
@@ -140,12 +165,58 @@ function StatusOverlay() {
   );
 }
 
+/** What the map is and whose picture it shows: "Map of Liptako-Gourma — Mali's picture". */
+function mapLabel(s: SessionState): string {
+  const d = s.description;
+  if (!d) return 'Map (no scenario loaded)';
+  const region = d.scenario.name.split(':')[0]!.trim();
+  const actor = s.view >= 0 ? d.actors[s.view] : undefined;
+  return `Map of ${region} — ${actor ? `${actor.name}'s picture` : 'ground truth (white cell)'}`;
+}
+
+/**
+ * A sign over the map from the moment the run is ready until the map has drawn its first
+ * frame (the MapView counts frames): building the basemap and symbols takes seconds with
+ * software WebGL, and a blank map would look broken. Polls once per animation frame meanwhile.
+ */
+function MapDrawing() {
+  const ready = useSession((s) => s.status.phase === 'ready');
+  const description = useSession((s) => s.description);
+  const [drawnFor, setDrawnFor] = useState<WorldDescription | null>(null);
+  useEffect(() => {
+    if (!ready || !description) return;
+    let raf = 0;
+    const poll = () => {
+      // A new description gets a new map (app-map.ts), which counts from zero.
+      if ((currentMap()?.stats().frames ?? 0) > 0) setDrawnFor(description);
+      else raf = requestAnimationFrame(poll);
+    };
+    poll();
+    return () => cancelAnimationFrame(raf);
+  }, [ready, description]);
+  if (!ready || !description || drawnFor === description) return null;
+  return (
+    <div className="map-drawing" role="status">
+      <div className="spinner" />
+      <span>Drawing the map…</span>
+    </div>
+  );
+}
+
 export function MapArea() {
   const ref = useCallback((el: HTMLDivElement | null) => attachMapContainer(el), []);
+  const label = useSession(mapLabel);
   return (
     <section className="map-area" aria-label="Map">
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: right-click orders the selected unit; from the keyboard: O (menu), M (move), U (units) */}
-      <div className="map-host" ref={ref} onContextMenu={onMapContextMenu} />
+      <div
+        className="map-host"
+        ref={ref}
+        role="application"
+        aria-label={label}
+        // Right-click orders the selected unit; from the keyboard: O (menu), M (move), U (units).
+        onContextMenu={onMapContextMenu}
+      />
+      <MapDrawing />
       <ViewBanner />
       <MapControls />
       <Legend />

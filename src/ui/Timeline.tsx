@@ -3,8 +3,8 @@
 // and the current position. Click or drag to seek, backwards included.
 import { type KeyboardEvent, memo, type PointerEvent, useMemo, useRef, useState } from 'react';
 import { pause, seek } from '../store/bridge';
-import type { IncidentMarker } from '../store/feed';
-import { useSession, useSessionThrottled } from '../store/react';
+import { type IncidentMarker, timelineInjects } from '../store/feed';
+import { useExercise, useSession, useSessionThrottled } from '../store/react';
 import { select } from '../store/session';
 import { dPlus } from '../store/time';
 
@@ -19,13 +19,17 @@ const INJECT_COLORS: Record<string, string> = {
   funding: '#3fae49',
   narrative: '#f0a020',
 };
-/** The inject colours in words, for the legend (every kind the timeline may show). */
-const INJECT_KEY: Array<[string, string]> = [
-  ['threat', INJECT_COLORS.attack!],
-  ['agreement, right, mechanism or membership', INJECT_COLORS.agreement!],
-  ['weather', INJECT_COLORS.weather!],
-  ['funding', INJECT_COLORS.funding!],
-  ['message', INJECT_COLORS.narrative!],
+/**
+ * The inject colours in words, for the legend (every kind the timeline may show; the browser
+ * test checks each marker's colour is here). Short words keep the key on one row at 1280 px;
+ * the title says it in full.
+ */
+const INJECT_KEY: Array<[string, string, string]> = [
+  ['threat', INJECT_COLORS.attack!, 'a threat appears or attacks'],
+  ['agreement', INJECT_COLORS.agreement!, 'an agreement, right, mechanism or membership changes'],
+  ['weather', INJECT_COLORS.weather!, 'weather'],
+  ['funding', INJECT_COLORS.funding!, 'funding'],
+  ['message', INJECT_COLORS.narrative!, 'a message (narrative inject)'],
 ];
 const INCIDENT_COLORS: Record<IncidentMarker['kind'], string> = {
   attack: '#ff4d4d',
@@ -33,6 +37,12 @@ const INCIDENT_COLORS: Record<IncidentMarker['kind'], string> = {
   sovereignty: '#f0a020',
   'convoy-lost': '#c77dff',
 };
+const INCIDENT_KEY: Array<[IncidentMarker['kind'], string]> = [
+  ['attack', 'attack'],
+  ['prevented', 'raid prevented'],
+  ['sovereignty', 'sovereignty'],
+  ['convoy-lost', 'convoy lost'],
+];
 
 /**
  * Inject and incident markers: their own component so the clock moving does not re-render
@@ -41,18 +51,19 @@ const INCIDENT_COLORS: Record<IncidentMarker['kind'], string> = {
 const Markers = memo(function Markers() {
   const total = useSession((s) => s.totalTicks);
   const tickMinutes = useSession((s) => s.tickMinutes);
-  const injects = useSession((s) => s.description?.injects);
+  const description = useSession((s) => s.description);
   const view = useSession((s) => s.view);
   const incidents = useSessionThrottled((s) => s.incidents);
   const seenInjects = useSession((s) => s.seenInjects);
+  // The white cell's MSEL in an exercise (entries added during play included; null otherwise).
+  const entries = useExercise((s) => s.view?.msel ?? null);
+  const fired = useExercise((s) => s.view?.fired ?? null);
   const pos = (t: number) => `${total > 0 ? (t / total) * 100 : 0}%`;
   // In an actor's view the MSEL is the white cell's secret: only injects it has seen show.
-  const shownInjects = useMemo(() => {
-    if (!injects) return [];
-    if (view < 0) return injects;
-    const seen = new Set(seenInjects);
-    return injects.filter((i) => seen.has(i.id));
-  }, [injects, view, seenInjects]);
+  const shownInjects = useMemo(
+    () => timelineInjects(description, view, seenInjects, { entries, fired }),
+    [description, view, seenInjects, entries, fired],
+  );
   return (
     <>
       {incidents.map((m, i) => (
@@ -67,17 +78,17 @@ const Markers = memo(function Markers() {
       {shownInjects.map((inj) => (
         <button
           type="button"
-          key={inj.id}
+          key={inj.key}
           className="tl-inject"
           style={{ left: pos(inj.tick), background: INJECT_COLORS[inj.kind] ?? '#f0a020' }}
-          title={`${dPlus(inj.tick * tickMinutes)} · inject ${inj.id} (${inj.kind})${inj.message ? `\n${inj.message}` : ''}`}
+          title={`${dPlus(inj.tick * tickMinutes)} · ${inj.label}`}
           onPointerDown={(e) => e.stopPropagation()}
           onClick={() => {
             pause();
             void seek(inj.tick + 1);
             select(null, 'user');
           }}
-          aria-label={`Inject ${inj.id} at ${dPlus(inj.tick * tickMinutes)}`}
+          aria-label={`${inj.label} at ${dPlus(inj.tick * tickMinutes)}`}
         />
       ))}
     </>
@@ -193,25 +204,18 @@ export function Timeline() {
           )}
         </div>
         <div className="tl-legend">
-          <span>MSEL inject (click to jump):</span>
-          {INJECT_KEY.map(([label, color]) => (
-            <span key={label}>
+          <span title="MSEL injects: click one to jump to it">Injects:</span>
+          {INJECT_KEY.map(([label, color, title]) => (
+            <span key={label} title={title} data-color={color}>
               <i className="dia" style={{ background: color }} /> {label}
             </span>
           ))}
           <span className="tl-legend-sep">Incidents:</span>
-          <span>
-            <i style={{ background: INCIDENT_COLORS.attack }} /> attack
-          </span>
-          <span>
-            <i style={{ background: INCIDENT_COLORS.prevented }} /> raid prevented
-          </span>
-          <span>
-            <i style={{ background: INCIDENT_COLORS.sovereignty }} /> sovereignty incident
-          </span>
-          <span>
-            <i style={{ background: INCIDENT_COLORS['convoy-lost'] }} /> convoy lost
-          </span>
+          {INCIDENT_KEY.map(([kind, label]) => (
+            <span key={kind} data-color={INCIDENT_COLORS[kind]}>
+              <i style={{ background: INCIDENT_COLORS[kind] }} /> {label}
+            </span>
+          ))}
         </div>
       </div>
     </footer>

@@ -1,6 +1,8 @@
-// The dark top bar: scenario and seed, transport (play/pause, step, next event), speed, view
-// selector and the scenario clock as a date-time group with its D+ day.
-import { useEffect, useState } from 'react';
+// The dark top bar, one row on a 1280×720 projector: scenario and seed, transport (play/pause,
+// step, next event), speed, the session buttons (new exercise, save, open; folded into a
+// "Session" menu on narrow screens) and the scenario clock as a date-time group with its D+ day.
+// The exercise bar, while an exercise runs, is its second row.
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   changeSpeed,
   loadScenario,
@@ -10,7 +12,7 @@ import {
   togglePlay,
 } from '../store/bridge';
 import { SPEED_LABELS, SPEEDS } from '../store/pacing';
-import { useSession } from '../store/react';
+import { useExercise, useSession } from '../store/react';
 import { dPlus, dtg } from '../store/time';
 import { ExerciseBar } from './exercise/ExerciseBar';
 import { NewExerciseButton } from './exercise/NewExercise';
@@ -159,8 +161,74 @@ function Clock() {
       <div className="dtg" id="clock" title="Scenario time, date-time group (UTC)">
         {start ? dtg(start, minutes) : '——————Z'}
       </div>
-      <div className="dplus">
-        <strong>{dPlus(minutes)}</strong> · tick {tick}/{total}
+      <div className="dplus" title={`Tick ${tick} of ${total}`}>
+        <strong>{dPlus(minutes)}</strong> · <span className="dplus-word">tick </span>
+        {tick}/{total}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * New exercise, Save session and Open…: inline on wide screens; on narrow ones (CSS) behind a
+ * "Session" button. The buttons stay in the DOM either way (their dialogs, the file input and
+ * the drop overlay live beside them), and only the buttons are hidden while it is folded.
+ */
+function SessionMenu() {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const exercise = useExercise((s) => s.active);
+  // An exercise starting (from the setup dialog opened here) folds the menu.
+  useEffect(() => {
+    if (exercise) setOpen(false);
+  }, [exercise]);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      const t = e.target as Element | null;
+      // Clicks in a dialog opened from the menu (portalled to <body>) keep it open.
+      if (!t || box.current?.contains(t) || t.closest('dialog')) return;
+      setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+  const fold = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape and clicks bubbling from the menu's own buttons
+    <div
+      className={`tb-more${open ? ' open' : ''}`}
+      ref={box}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) fold();
+      }}
+      onClick={(e) => {
+        // Save and Open act at once (a download, the file picker): the menu folds behind them.
+        const id = (e.target as Element).closest('button')?.id;
+        if (open && (id === 'save-session' || id === 'open-file')) fold();
+      }}
+    >
+      <button
+        type="button"
+        className="tb-btn tb-more-toggle"
+        ref={toggle}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        title="New exercise, save or open a session"
+      >
+        Session {open ? '▴' : '▾'}
+      </button>
+      <div className="tb-more-panel" id={panelId}>
+        <WhiteOnly>
+          <NewExerciseButton />
+        </WhiteOnly>
+        <SessionFiles />
       </div>
     </div>
   );
@@ -174,13 +242,10 @@ export function TopBar() {
       </div>
       <WhiteOnly>
         <ScenarioPicker />
-        <NewExerciseButton />
-      </WhiteOnly>
-      <SessionFiles />
-      <WhiteOnly>
         <Transport />
         <SpeedSelector />
       </WhiteOnly>
+      <SessionMenu />
       <Clock />
       <ExerciseBar />
     </header>

@@ -1,13 +1,14 @@
-// Units: one run of particles per unit — owner chip, bar backing, strength and fuel bars,
-// the milsymbol symbol and an engagement burst — all from the shared atlas. A push updates
-// typed targets, bar widths and colours; frames only move particles. Selection is a ring.
+// Units: one run of particles per unit — bar backing, strength and fuel bars, the milsymbol
+// symbol filled in the owner's colour, and an engagement burst — all from the shared atlas. A
+// push updates typed targets, bar widths and colours; frames only move particles. Selection is
+// a ring.
 import { Container, Graphics } from 'pixi.js';
 import type { Snapshot } from '../../sim/snapshot';
 import { TASK, TASK_NAMES } from '../../sim/world';
 import { PALETTE, parseColor, stockColor } from '../colors';
 import { GlyphSet } from '../glyphs';
 import { type Hit, nearestWithin, pct } from '../hit-test';
-import { type LayerContext, type MapLayer, symbolScale } from '../layer';
+import type { LayerContext, MapLayer } from '../layer';
 import { Motion } from '../motion';
 import { projectBBox, projX, projY } from '../projection';
 import { SYMBOL_SIZE } from '../symbols';
@@ -20,10 +21,20 @@ const SYM = 3;
 const PER = 4;
 
 /** Layout in CSS px relative to the unit's position (the symbol's frame centre). */
-const BAR_W = 24;
-const BAR_Y = 11;
+const BAR_W = 26;
+const BAR_Y = 13;
 /** Screen area one unit symbol with its bars takes, px². */
-const SYMBOL_AREA_PX = 30 * 34;
+const SYMBOL_AREA_PX = 34 * 38;
+
+/**
+ * Size of unit symbols relative to full size: 0.85 at the overview zoom (a projector shows the
+ * whole theatre, and the room must tell the nations apart from the back), full size one zoom
+ * step (2×) in. Bases and threats keep the smaller overview size of `symbolScale`.
+ */
+export function unitScale(c: Pick<LayerContext, 'k' | 'kFit'>): number {
+  const r = Math.max(1e-6, c.k / (c.kFit || c.k));
+  return Math.min(1, Math.max(0.85, 0.85 + 0.15 * Math.log2(r)));
+}
 
 export interface UnitsLayer extends MapLayer {
   /** Displayed world positions (other layers may follow units, e.g. incidents). */
@@ -39,7 +50,7 @@ export function createUnitsLayer(ctx: LayerContext): UnitsLayer {
   const white = atlas.glyph('white');
   for (let u = 0; u < n; u++) {
     const unit = d.units[u]!;
-    // The owner's colour is the symbol's outline (drawn into the cached texture).
+    // The owner's colour fills the symbol's frame (drawn into the cached texture).
     const sym = atlas.symbol(unit.sidc, SYMBOL_SIZE.unit, d.actors[unit.owner]?.color ?? '#888888');
     glyphs.set(u, BACK, {
       frame: white,
@@ -197,7 +208,7 @@ export function createUnitsLayer(ctx: LayerContext): UnitsLayer {
       const changed = dirty;
       if (dirty) {
         dirty = false;
-        const ik = symbolScale(c) / c.k;
+        const ik = unitScale(c) / c.k;
         glyphs.layout(motion.x, motion.y, ik);
         for (let i = 0; i < engagedCount; i++) {
           const u = engagedIdx[i]!;

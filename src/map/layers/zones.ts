@@ -2,107 +2,12 @@
 // tinted, safe havens translucent red, patrol areas dotted, border strips pale, closed zones
 // grey. Fills are built once; outlines are re-stroked on zoom change to keep screen width.
 import { Container, Graphics, Text } from 'pixi.js';
-import { PALETTE, parseColor } from '../colors';
+import { parseColor } from '../colors';
 import { countryLabelPoint, ringBounds } from '../geometry';
 import type { LabelCandidate } from '../label-placement';
 import type { LayerContext, MapLayer } from '../layer';
 import { dashedPath, projectLine } from '../lines';
-
-interface ZoneStyle {
-  fill: number | null;
-  fillAlpha: number;
-  line: number | null;
-  width: number;
-  alpha: number;
-  dash: [number, number] | null;
-  label: boolean;
-}
-
-/** Style of a zone kind; `owner` is the owner's colour (grey when none). */
-export function zoneStyle(kind: string, owner: number): ZoneStyle {
-  switch (kind) {
-    case 'sector':
-      return {
-        fill: owner,
-        fillAlpha: 0.05,
-        line: owner,
-        width: 1.6,
-        alpha: 0.9,
-        dash: null,
-        label: true,
-      };
-    case 'aor':
-      return {
-        fill: null,
-        fillAlpha: 0,
-        line: owner,
-        width: 1.6,
-        alpha: 0.8,
-        dash: [10, 5],
-        label: true,
-      };
-    case 'territorial-sea':
-      return {
-        fill: owner,
-        fillAlpha: 0.1,
-        line: owner,
-        width: 1,
-        alpha: 0.6,
-        dash: null,
-        label: false,
-      };
-    case 'safe-haven':
-      return {
-        fill: PALETTE.red,
-        fillAlpha: 0.16,
-        line: PALETTE.red,
-        width: 1.4,
-        alpha: 0.8,
-        dash: [5, 4],
-        label: true,
-      };
-    case 'patrol-area':
-      return {
-        fill: null,
-        fillAlpha: 0,
-        line: owner,
-        width: 1.3,
-        alpha: 0.75,
-        dash: [2, 4],
-        label: false,
-      };
-    case 'border-strip':
-      return {
-        fill: 0xf5e26b,
-        fillAlpha: 0.13,
-        line: null,
-        width: 0,
-        alpha: 0,
-        dash: null,
-        label: false,
-      };
-    case 'closed':
-      return {
-        fill: 0x555555,
-        fillAlpha: 0.25,
-        line: 0x333333,
-        width: 1.4,
-        alpha: 0.8,
-        dash: [6, 4],
-        label: true,
-      };
-    default:
-      return {
-        fill: null,
-        fillAlpha: 0,
-        line: owner,
-        width: 1,
-        alpha: 0.6,
-        dash: null,
-        label: false,
-      };
-  }
-}
+import { zoneStyle } from '../zone-style';
 
 export function createZonesLayer(ctx: LayerContext): MapLayer {
   const { description: d, proj } = ctx;

@@ -79,7 +79,7 @@ function RoleSwitcher(props: { view: ExerciseView }) {
           if (e.target.value) void ex.viewAs(e.target.value);
         }}
       >
-        <option value="">choose a role…</option>
+        <option value="">view as a role…</option>
         {players.map((r) => (
           <option key={r.id} value={r.id}>
             {r.name}
