@@ -21,7 +21,10 @@ type Concord = {
     getState(): Record<string, unknown>;
     setState(patch: Record<string, unknown>): void;
   };
-  map: { stats(): { frames: number } } | null;
+  map: {
+    stats(): { frames: number };
+    screenPosition(sel: { kind: 'unit'; index: number }): { x: number; y: number } | null;
+  } | null;
 };
 /** In page functions: `W()` is the page's `window.concord` (defined there by an init script). */
 const W = () => (window as unknown as { concord: Concord }).concord;
@@ -121,6 +124,37 @@ describe("an actor's view in the browser", () => {
     expect(await page.locator('[data-panel="inspector"]').textContent()).not.toMatch(/NaN/);
     await inspect(units.own);
     await expect.poll(() => inspectorRow(page, 'Fuel').textContent()).toMatch(/^Fuel\d+ %$/);
+    // The map's hover card over partner units: no strength, fuel or supplies, and never "NaN".
+    const partners = await page.evaluate(() => {
+      const d = W().store.getState().description as {
+        actors: Array<{ id: string }>;
+        units: Array<{ owner: number; name: string }>;
+      };
+      const mali = d.actors.findIndex((a) => a.id === 'mali');
+      return d.units.map((u, i) => ({ i, name: u.name, own: u.owner === mali }));
+    });
+    const box = (await page.locator('.map-host').boundingBox())!;
+    let partnerCards = 0;
+    for (const u of partners) {
+      const at = await page.evaluate(
+        (i) => W().map!.screenPosition({ kind: 'unit', index: i }),
+        u.i,
+      );
+      if (!at || at.x < 0 || at.y < 0 || at.x > box.width || at.y > box.height) continue;
+      await page.mouse.move(box.x + at.x, box.y + at.y);
+      const card = page.locator('.hover-card');
+      if (!(await card.count())) continue;
+      const text = (await card.textContent()) ?? '';
+      expect(text).not.toMatch(/NaN/);
+      if (!text.startsWith(u.name)) continue; // another item lies nearer the pointer
+      if (u.own) expect(text).toMatch(/fuel \d+%/);
+      else {
+        expect(text).toMatch(/not known in this picture/);
+        partnerCards++;
+      }
+      if (partnerCards >= 3) break;
+    }
+    expect(partnerCards).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -97,13 +97,16 @@ export function createUnitsLayer(ctx: LayerContext): UnitsLayer {
   const boxArea = Math.max(1e-9, (box[2] - box[0]) * (box[3] - box[1]));
   const isDense = (k: number) => (n * SYMBOL_AREA_PX) / (boxArea * k * k) > 0.5;
   let dense = false;
-  /** Applies the unit's look for its state (0 destroyed, 1 active, 2 engaged) and the LOD. */
+  /**
+   * Applies the unit's look for its state (0 destroyed, 1 active, 2 engaged, 3 active with its
+   * strength and fuel unknown to the view: a partner's unit in an actor's picture) and the LOD.
+   */
   const look = (u: number, st: number) => {
     const dead = st === 0;
     if (dense)
       glyphs.set(u, SYM, { frame: disc, w: 7, h: 7, tint: ownerTint[u]!, alpha: dead ? 0.3 : 1 });
     else glyphs.set(u, SYM, { frame: symbolOf[u]!, dy: -1, alpha: dead ? 0.35 : 1 });
-    const bars = dead || dense ? 0 : 1;
+    const bars = dead || dense || st === 3 ? 0 : 1;
     glyphs.particle(u, BACK).alpha = 0.9 * bars;
     glyphs.particle(u, STR).alpha = bars;
     glyphs.particle(u, FUEL).alpha = bars;
@@ -149,7 +152,7 @@ export function createUnitsLayer(ctx: LayerContext): UnitsLayer {
         const str = L.strength[u]!;
         const fuel = L.fuel[u]!;
         const dead = L.task[u] === TASK.destroyed || str <= 0;
-        const st = dead ? 0 : L.engaged[u] ? 2 : 1;
+        const st = dead ? 0 : L.engaged[u] ? 2 : Number.isNaN(str) ? 3 : 1;
         if (st !== state[u]) {
           state[u] = st;
           look(u, st);
@@ -162,8 +165,8 @@ export function createUnitsLayer(ctx: LayerContext): UnitsLayer {
           }
           engagedIdx[nEngaged++] = u;
         }
-        glyphs.setWidth(u, STR, BAR_W * Math.max(0, Math.min(1, str)));
-        glyphs.setWidth(u, FUEL, BAR_W * Math.max(0, Math.min(1, fuel)));
+        glyphs.setWidth(u, STR, BAR_W * Math.max(0, Math.min(1, str || 0)));
+        glyphs.setWidth(u, FUEL, BAR_W * Math.max(0, Math.min(1, fuel || 0)));
         const sb = bucket(str);
         if (sb !== strBucket[u]) {
           strBucket[u] = sb;
@@ -244,8 +247,11 @@ export function createUnitsLayer(ctx: LayerContext): UnitsLayer {
             lines.push(
               `Task: ${TASK_NAMES[L.task[index]!] ?? L.task[index]}${L.engaged[index] ? ' · engaged' : ''}`,
             );
+            // A partner's unit in an actor's picture: the view holds no strength, fuel or supplies.
             lines.push(
-              `Strength ${pct(L.strength[index]!)} · fuel ${pct(L.fuel[index]!)} · supplies ${pct(L.supplies[index]!)}`,
+              Number.isNaN(L.strength[index]!)
+                ? 'Strength, fuel and supplies not known in this picture'
+                : `Strength ${pct(L.strength[index]!)} · fuel ${pct(L.fuel[index]!)} · supplies ${pct(L.supplies[index]!)}`,
             );
           }
           return { title: unit.name, lines };
