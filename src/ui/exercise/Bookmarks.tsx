@@ -20,7 +20,7 @@ export function BookmarkButton() {
         aria-label={`Bookmark this moment (${count} bookmarks)`}
         title="Bookmark this moment with a note for the debrief"
       >
-        ★ Bookmark
+        ★<span className="ex-wide-only"> Bookmark</span>
         {count > 0 && (
           <span className="ex-count" aria-hidden="true">
             {count}
