@@ -45,16 +45,20 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(gpu: GpuMode = 'software'): Promise<App> {
-  // CONCORD_E2E_OUT builds into another directory, so that two test runs do not share dist/.
-  const out = process.env.CONCORD_E2E_OUT ?? 'dist';
+/** Builds the app into `out` (the e2e run's global setup does it once for every file). */
+export function buildApp(out: string): void {
   execFileSync(
     'node_modules/.bin/vite',
     ['build', '--logLevel', 'error', '--outDir', out, '--emptyOutDir'],
-    {
-      stdio: 'inherit',
-    },
+    { stdio: 'inherit' },
   );
+}
+
+export async function startApp(gpu: GpuMode = 'software'): Promise<App> {
+  // CONCORD_E2E_OUT builds into another directory, so that two test runs do not share dist/.
+  const out = process.env.CONCORD_E2E_OUT ?? 'dist';
+  // Built once by tests/e2e/global-build.ts for the whole run; a script or a lone file builds.
+  if (process.env.CONCORD_E2E_BUILT !== out) buildApp(out);
   const port = await freePort();
   const server: ChildProcess = spawn(
     'node_modules/.bin/vite',
