@@ -19,7 +19,8 @@ const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url
 export const api: SimApi = Comlink.wrap<SimWorkerApi>(worker);
 
 const topologies = new Map<string, Promise<unknown>>();
-function loadTopology(atlas: '50m' | '10m'): Promise<unknown> {
+/** The basemap's topology (a lazy chunk, loaded once; the review's maps share it). */
+export function loadTopology(atlas: '50m' | '10m'): Promise<unknown> {
   let t = topologies.get(atlas);
   if (!t) {
     t = (

@@ -16,18 +16,5 @@ export const mselEditor = createMselEditor({
   scenarioDoc: loadScenarioJson,
 });
 
-export function download(name: string, data: string | Uint8Array, type: string): void {
-  const blob = new Blob([data as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has taken its copy by the next task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export const CSV_TYPE = 'text/csv;charset=utf-8';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

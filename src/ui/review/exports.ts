@@ -1,5 +1,6 @@
 // The review's downloads that need no rendered page: the event log as GeoJSON.
-import { download, fileStem } from './download';
+import { download } from '../download';
+import { fileStem } from './download';
 import { review } from './review-bridge';
 
 /** "Export events (GeoJSON)": the session's positioned events as a GeoJSON file for GIS. */

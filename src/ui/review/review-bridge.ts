@@ -3,24 +3,10 @@
 // components import `review` and call its commands.
 import * as Comlink from 'comlink';
 import type { LayerVisibility, MapViewOptions } from '../../map/types';
-import { app, pause } from '../../store/bridge';
+import { app, loadTopology, pause } from '../../store/bridge';
 import { getSession } from '../../store/session';
 import type { ReviewWorkerApi } from './review.worker';
 import { createReviewSession, type ReviewEngineApi } from './review-session';
-
-const topologies = new Map<string, Promise<unknown>>();
-function topology(atlas: '50m' | '10m'): Promise<unknown> {
-  let t = topologies.get(atlas);
-  if (!t) {
-    t = (
-      atlas === '10m'
-        ? import('world-atlas/countries-10m.json')
-        : import('world-atlas/countries-50m.json')
-    ).then((m) => m.default);
-    topologies.set(atlas, t);
-  }
-  return t;
-}
 
 export const review = createReviewSession({
   newEngine() {
@@ -40,7 +26,7 @@ export const review = createReviewSession({
   },
   createMap: async (o: MapViewOptions) =>
     (await import('../../map/create-map-view')).createMapView(o),
-  topology,
+  topology: loadTopology,
   layers: (): LayerVisibility => ({ ...getSession().layers }),
   offscreen(width, height) {
     const el = document.createElement('div');

@@ -14,7 +14,7 @@ import {
   sessionRecord,
   sessionText,
 } from '../../store/session-files';
-import { downloadText } from './download';
+import { download } from '../download';
 import { FileProblemsDialog } from './FileProblemsDialog';
 
 const useFiles = <T,>(selector: (s: FilesState) => T): T => useStore(filesStore, selector);
@@ -25,7 +25,7 @@ export async function saveSession(): Promise<string | null> {
   filesStore.setState({ busy: 'saving' });
   try {
     const { name, file } = await sessionRecord(app);
-    downloadText(name, sessionText(file), 'application/json');
+    download(name, sessionText(file), 'application/json');
     setNotice(
       { text: `Saved ${name}: ${file.orders.length} orders, tick ${file.tick}.`, level: 'info' },
       'user',
