@@ -7,6 +7,7 @@ import { type IncidentMarker, timelineInjects } from '../store/feed';
 import { useExercise, useSession, useSessionThrottled } from '../store/react';
 import { select } from '../store/session';
 import { dPlus } from '../store/time';
+import { sliderKeyTick, tickAtPointer } from './slider';
 
 const INJECT_COLORS: Record<string, string> = {
   spawn: '#e0302a',
@@ -109,11 +110,7 @@ export function Timeline() {
   const dayStep = days > 40 ? 7 : days > 20 ? 2 : 1;
   const pos = (t: number) => `${total > 0 ? (t / total) * 100 : 0}%`;
 
-  const tickAt = (clientX: number) => {
-    const r = track.current?.getBoundingClientRect();
-    if (!r || total <= 0) return 0;
-    return Math.round(Math.min(1, Math.max(0, (clientX - r.left) / r.width)) * total);
-  };
+  const tickAt = (clientX: number) => tickAtPointer(track.current, clientX, total);
   const onDown = (e: PointerEvent<HTMLDivElement>) => {
     if (!ready || e.button !== 0) return;
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -134,24 +131,12 @@ export function Timeline() {
   // The slider's keys (WAI-ARIA slider): a tick, an hour, a day, the ends.
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!ready) return;
-    const hour = Math.max(1, Math.round(60 / tickMinutes));
-    const day = Math.max(1, Math.round(1440 / tickMinutes));
-    const to: Record<string, number> = {
-      ArrowRight: tick + 1,
-      ArrowUp: tick + hour,
-      ArrowLeft: tick - 1,
-      ArrowDown: tick - hour,
-      PageUp: tick + day,
-      PageDown: tick - day,
-      Home: 0,
-      End: total,
-    };
-    const t = to[e.key];
+    const t = sliderKeyTick(e.key, tick, total, tickMinutes);
     if (t === undefined) return;
     e.preventDefault();
     e.stopPropagation();
     pause();
-    void seek(Math.max(0, Math.min(total, t)));
+    void seek(t);
   };
 
   const shown = drag ?? tick;

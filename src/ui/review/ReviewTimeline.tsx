@@ -5,6 +5,7 @@
 import { type KeyboardEvent, memo, type PointerEvent, useMemo, useRef, useState } from 'react';
 import type { TimelineKind } from '../../exercise/aar-timeline';
 import { dPlus, dtg } from '../../store/time';
+import { sliderKeyTick, tickAtPointer } from '../slider';
 import { review } from './review-bridge';
 import { useReview } from './use-review';
 
@@ -69,11 +70,7 @@ export function ReviewTimeline() {
     return out;
   }, [hours, step]);
 
-  const tickAt = (clientX: number) => {
-    const r = track.current?.getBoundingClientRect();
-    if (!r || end <= 0) return 0;
-    return Math.round(Math.min(1, Math.max(0, (clientX - r.left) / r.width)) * end);
-  };
+  const tickAt = (clientX: number) => tickAtPointer(track.current, clientX, end);
   const onDown = (e: PointerEvent<HTMLDivElement>) => {
     if (!ready || e.button !== 0) return;
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -93,17 +90,7 @@ export function ReviewTimeline() {
   const perHour = Math.max(1, Math.round(60 / tm));
   const go = (t: number) => void review.seek(Math.max(0, Math.min(end, t)));
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const to: Record<string, number> = {
-      ArrowRight: tick + 1,
-      ArrowLeft: tick - 1,
-      ArrowUp: tick + perHour,
-      ArrowDown: tick - perHour,
-      PageUp: tick + 24 * perHour,
-      PageDown: tick - 24 * perHour,
-      Home: 0,
-      End: end,
-    };
-    const t = to[e.key];
+    const t = sliderKeyTick(e.key, tick, end, tm);
     if (t === undefined) return;
     e.preventDefault();
     go(t);
@@ -176,7 +163,7 @@ export function ReviewTimeline() {
             onClick={() => go(b.tick)}
           />
         ))}
-        <div className="rv-head" style={{ left: pos(shown) }} />
+        <div className="tl-head" style={{ left: pos(shown) }} />
       </div>
       <div />
       <div className="rv-caption" aria-live="polite">
