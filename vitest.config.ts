@@ -1,11 +1,45 @@
-import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Two tiers of unit tests, both run by `npm run test:unit` (and so by `npm test`, CI):
+// `fast` (`npm run test:fast`, about a minute on 2 cores) for every edit, and `slow` for the
+// statistical and sweep-scale tests. Browser tests are vitest.e2e.config.ts.
+const SLOW = [
+  'tests/effects/**/*.test.ts', // each mechanism's effect over 30+ seeds
+  'tests/sim/sharing.test.ts', // one such effect over 40 seeds
+  'tests/validation/**/*.test.ts', // the engine against closed forms, many runs each
+  'tests/sim/invariants.test.ts', // 20 seeds × two scenarios checked every tick
+  'tests/cli/deploy.test.ts', // the Slurm and Kubernetes scripts, whole sharded sweeps
+  'tests/cli/sweep.test.ts',
+  'tests/cli/sweep-crash.test.ts', // kills a sweep at each of its writes
+  'tests/cli/merge-check.test.ts', // sweeps, then merges every kind of damaged shard
+  'tests/cli/safety.test.ts', // ~40 concord processes, several of them sweeps
+  'tests/cli/compare.test.ts', // paired runs over many seeds, through the CLI
+  'tests/fuzz/**/*.test.ts', // thousands of mutated files through the CLI: minutes
+  'tests/scenario/fuzz.test.ts',
+];
+
+const shared = {
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+  pool: 'threads',
+} as const;
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-    pool: 'threads',
+    // Vitest's default, one worker fewer than the cores, is a single worker on a 2-core machine;
+    // many tests wait on the concord processes they spawn, so use both cores there.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'fast',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/e2e/**', ...SLOW],
+        },
+      },
+      { test: { ...shared, name: 'slow', include: SLOW } },
+    ],
   },
 });

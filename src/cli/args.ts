@@ -1,5 +1,7 @@
-// A small argument parser for the concord command: positionals, --flag value, --flag=value,
-// repeatable --set, boolean flags. Unknown flags are errors that list the allowed ones.
+// The concord command's arguments, read by node:util's parseArgs: positionals, --flag value,
+// --flag=value, repeatable value flags (--set), boolean flags, and --help/-h on every command.
+// Errors are one line that names the argument and what is allowed (exit 2).
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './load';
 
 export interface Parsed {
@@ -7,36 +9,77 @@ export interface Parsed {
   flags: Map<string, string[]>;
 }
 
+/** `concord <command> --help`: main prints the command's usage on stdout and exits 0. */
+export class HelpRequest extends Error {
+  constructor(readonly command: string) {
+    super(`help for ${command}`);
+  }
+}
+
 export function parseArgs(
   argv: readonly string[],
-  spec: { value: string[]; bool: string[] },
+  spec: { value: readonly string[]; bool: readonly string[] },
   command: string,
 ): Parsed {
-  const out: Parsed = { positionals: [], flags: new Map() };
+  const options: NonNullable<ParseArgsConfig['options']> = {
+    help: { type: 'boolean', short: 'h' },
+  };
+  for (const v of spec.value) options[v] = { type: 'string', multiple: true };
+  for (const b of spec.bool) options[b] = { type: 'boolean' };
+  // A value flag takes the next argument whatever it looks like (--seed -1 is then refused as
+  // a seed, not as an unknown option): node's parser would call a dash ambiguous.
+  const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (!a.startsWith('--')) {
-      out.positionals.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq > 0 ? eq : undefined);
-    if (spec.bool.includes(name)) {
-      out.flags.set(name, ['true']);
-      continue;
-    }
-    if (!spec.value.includes(name)) {
-      const allowed = [...spec.value, ...spec.bool].map((f) => `--${f}`).join(', ');
-      throw new CliError(
-        `concord ${command}: unknown option --${name} (allowed: ${allowed || 'none'})`,
-        2,
-      );
-    }
-    const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-    if (v === undefined) throw new CliError(`concord ${command}: --${name} needs a value`, 2);
-    out.flags.set(name, [...(out.flags.get(name) ?? []), v]);
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
+    if (name !== undefined && spec.value.includes(name) && i + 1 < argv.length)
+      args.push(`${a}=${argv[++i]}`);
+    else args.push(a);
+  }
+  let values: Record<string, unknown>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = nodeParseArgs({
+      args,
+      options,
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (e) {
+    throw argError(e, spec, command);
+  }
+  if (values.help) throw new HelpRequest(command);
+  const out: Parsed = { positionals, flags: new Map() };
+  for (const [name, v] of Object.entries(values)) {
+    if (v === undefined || name === 'help') continue;
+    out.flags.set(name, Array.isArray(v) ? v.map(String) : ['true']);
   }
   return out;
+}
+
+/** node:util's parse errors, reworded: the flag, and what is allowed. */
+function argError(
+  e: unknown,
+  spec: { value: readonly string[]; bool: readonly string[] },
+  command: string,
+): unknown {
+  const err = e as { code?: string; message?: string };
+  const flag = /'(-{1,2}[^'\s=]+)/.exec(err.message ?? '')?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const allowed = [...spec.value, ...spec.bool, 'help'].map((f) => `--${f}`).join(', ');
+      return new CliError(`concord ${command}: unknown option ${flag} (allowed: ${allowed})`, 2);
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new CliError(
+        spec.bool.includes(flag.replace(/^-+/, '')) || flag === '--help' || flag === '-h'
+          ? `concord ${command}: ${flag} takes no value`
+          : `concord ${command}: ${flag} needs a value`,
+        2,
+      );
+    default:
+      return e;
+  }
 }
 
 export function intFlag(

@@ -4,7 +4,8 @@
 //      agent-updates/s, events, hash (median and min/max of N timed runs after a warm-up);
 //   2. a scaling series on sahel-ct: agents ×1, ×4, ×16 for a fixed number of ticks;
 //   3. a plain typed-array reference kernel at the engine's mean agent count and tick count;
-//   4. experiment runs per second through the sweep's worker pool, 1 worker and 2+ (bench-sweep.ts).
+//   4. experiment runs per second through the sweep's worker pool, 1 worker and 2+ (bench-sweep.ts);
+//   5. the same-work patrol at 1k/10k/50k units, engine against a kernel (bench-patrol*.ts).
 // A final {"kind":"summary"} line holds the key figures. Lines, in order:
 //   env, scenario (+ kernel per scenario), skipped (a JSON file that is not a scenario),
 //   scale (per factor, + kernel per factor), scaling, summary.
@@ -22,6 +23,7 @@ import {
   spread,
 } from './bench-engine';
 import { runKernel } from './bench-kernel';
+import { benchPatrol, patrolConfig } from './bench-patrol-run';
 import { benchSweep } from './bench-sweep';
 
 export interface BenchConfig {
@@ -523,6 +525,8 @@ export function runBenchWith(cfg: BenchConfig, io: BenchIO = stdio): Line[] {
 export async function runBench(o: { quick: boolean }): Promise<number> {
   const cfg = benchConfig(o.quick);
   runBenchWith(cfg);
+  // 5. The same-work patrol: engine against a typed-array kernel doing the same steps.
+  for (const l of benchPatrol(patrolConfig(o.quick, cfg.seed), stdio)) stdio.line(l);
   // 4. Experiment runs per second through the sweep's worker pool, 1 worker against 2+.
   const file = `${cfg.scenarioDir}/${cfg.scaleScenario}.json`;
   stdio.note(`bench: sweep throughput on ${cfg.scaleScenario} (worker pool)…`);

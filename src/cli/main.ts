@@ -8,40 +8,21 @@ import { Experiment } from '../experiment/schema';
 import type { Limits } from '../scenario/limits';
 import { Scenario } from '../scenario/schema';
 import { MAX_SEED } from '../sim/rng';
-import { intFlag, numFlag, type Parsed, parseArgs } from './args';
-import { runBench } from './bench';
-import { compareScenarios, formatCompare } from './compare';
-import { loadExperimentFile } from './experiment-file';
+import { HelpRequest, intFlag, numFlag, type Parsed, parseArgs } from './args';
 import { describeFsError, EXIT_IO, isFsError } from './io-error';
-import { LIMIT_FLAG_NAMES, LIMITS_USAGE, limitsFrom } from './limits-flags';
+import { LIMIT_FLAG_NAMES, limitsFrom } from './limits-flags';
 import { CliError, checkGeography, loadScenarioFile, readJsonFile, scenarioFromDoc } from './load';
-import { mergeResults } from './merge';
-import { replayFile } from './replay';
-import { formatSummary, noteLargeRun, runScenario } from './run';
-import { defaultWorkers, parseShard, runSweep } from './sweep';
+import { COMMANDS, commandUsage, isCommand, USAGE } from './usage';
 
-const USAGE = `concord — coalition operations simulator
-
-usage:
-  concord run <scenario.json> [--seed N] [--days D | --ticks T] [--set path=value]… [--events out.ndjson] [--json]
-  concord validate <file>
-  concord compare <scenario.json> --set path=value… [--seeds N] [--days D] [--json]
-  concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv]
-  concord merge <shard.csv>… --out all.csv
-  concord replay <session.concord.json> [--json]
-  concord schema [--experiment]
-  concord bench [--quick]
-
-${LIMITS_USAGE}
-exit codes: 0 done, 1 internal error, 2 bad input, 3 file not readable or writable, 4 a replay differs, 130 interrupted, 143 terminated
-`;
+// Each command's own modules load when it runs (await import): `concord validate` starts
+// without parsing the sweep, bench and statistics code.
 
 const LIMITS = LIMIT_FLAG_NAMES;
 
 function one(p: Parsed, command: string, what: string): string {
   if (p.positionals.length !== 1)
     throw new CliError(
-      `concord ${command}: expected one ${what}, found ${p.positionals.length}\n${USAGE}`,
+      `concord ${command}: expected one ${what}, found ${p.positionals.length}\n${isCommand(command) ? commandUsage(command) : USAGE}`,
       2,
     );
   return p.positionals[0]!;
@@ -54,6 +35,7 @@ async function cmdRun(argv: string[]): Promise<number> {
     'run',
   );
   const file = one(p, 'run', 'scenario file');
+  const { formatSummary, noteLargeRun, runScenario } = await import('./run');
   const seed = intFlag(p, 'seed', 'run', 0, MAX_SEED) ?? 1;
   const days = numFlag(p, 'days', 'run', 0, 365);
   const ticks = intFlag(p, 'ticks', 'run', 0, 525_600);
@@ -77,13 +59,14 @@ async function cmdRun(argv: string[]): Promise<number> {
   return 0;
 }
 
-function cmdCompare(argv: string[]): number {
+async function cmdCompare(argv: string[]): Promise<number> {
   const p = parseArgs(
     argv,
     { value: ['seeds', 'days', 'set', ...LIMITS], bool: ['json'] },
     'compare',
   );
   const file = one(p, 'compare', 'scenario file');
+  const { compareScenarios, formatCompare } = await import('./compare');
   const set = p.flags.get('set') ?? [];
   if (!set.length)
     throw new CliError(
@@ -108,12 +91,13 @@ function isExperimentDoc(raw: unknown): boolean {
   return !!d && typeof d === 'object' && typeof d.scenario === 'string' && 'design' in d;
 }
 
-function cmdValidate(argv: string[]): number {
+async function cmdValidate(argv: string[]): Promise<number> {
   const p = parseArgs(argv, { value: [...LIMITS], bool: [] }, 'validate');
   const file = one(p, 'validate', 'file');
   const limits: Limits = limitsFrom(p, 'validate');
   const raw = readJsonFile(file, limits);
   if (isExperimentDoc(raw)) {
+    const { loadExperimentFile } = await import('./experiment-file');
     const x = loadExperimentFile(file, limits);
     process.stdout.write(`ok (experiment: ${x.runs.length} runs of ${x.scenario.id})\n`);
     return 0;
@@ -142,11 +126,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'run':
         return await cmdRun(rest);
       case 'validate':
-        return cmdValidate(rest);
+        return await cmdValidate(rest);
       case 'schema':
         return cmdSchema(rest);
       case 'compare':
-        return cmdCompare(rest);
+        return await cmdCompare(rest);
       case 'sweep': {
         const p = parseArgs(
           rest,
@@ -154,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
           'sweep',
         );
         const file = one(p, 'sweep', 'experiment file');
+        const { defaultWorkers, parseShard, runSweep } = await import('./sweep');
         return await runSweep(file, {
           limits: limitsFrom(p, 'sweep'),
           workers: intFlag(p, 'workers', 'sweep', 1, 256) ?? defaultWorkers(),
@@ -168,15 +153,17 @@ export async function main(argv: string[]): Promise<number> {
         if (!out) throw new CliError('concord merge: --out all.csv is required', 2);
         if (!p.positionals.length)
           throw new CliError('concord merge: give the shard CSV files to join', 2);
-        return mergeResults(p.positionals, out);
+        return (await import('./merge')).mergeResults(p.positionals, out);
       }
       case 'replay': {
         const p = parseArgs(rest, { value: [...LIMITS], bool: ['json'] }, 'replay');
         const file = one(p, 'replay', 'session file');
+        const { replayFile } = await import('./replay');
         return await replayFile(file, p.flags.has('json'), limitsFrom(p, 'replay'));
       }
       case 'bench': {
         const p = parseArgs(rest, { value: [], bool: ['quick'] }, 'bench');
+        const { runBench } = await import('./bench');
         return await runBench({ quick: p.flags.has('quick') });
       }
       case undefined:
@@ -187,11 +174,15 @@ export async function main(argv: string[]): Promise<number> {
         return command === undefined ? 2 : 0;
       default:
         throw new CliError(
-          `concord: unknown command "${command}" (allowed: run, validate, compare, sweep, merge, replay, schema, bench)`,
+          `concord: unknown command "${command}" (allowed: ${COMMANDS.join(', ')})`,
           2,
         );
     }
   } catch (e) {
+    if (e instanceof HelpRequest) {
+      process.stdout.write(isCommand(e.command) ? commandUsage(e.command) : USAGE);
+      return 0;
+    }
     if (e instanceof CliError) {
       process.stderr.write(`${e.message}\n`);
       return e.exitCode;

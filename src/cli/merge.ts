@@ -114,6 +114,6 @@ function mergeSeries(shards: Shard[]): string | undefined {
     }
   }
   runs.sort((a, b) => a[0] - b[0]);
-  const metrics = shards[0]!.meta.series?.metrics;
-  return `${[metrics ? seriesHeader(metrics) : head, ...runs.flatMap((r) => r[1])].join('\n')}\n`;
+  const { parameters, series } = shards[0]!.meta;
+  return `${[series ? seriesHeader(parameters, series.metrics) : head, ...runs.flatMap((r) => r[1])].join('\n')}\n`;
 }

@@ -1,11 +1,12 @@
 // Experiment result files beside each other: <base>.csv (one row per run), <base>.meta.json
 // (what the rows belong to: experiment digest, shard, columns, seeds, series shape),
-// <base>.summary.csv and .json, and <base>.series.csv for sampled time series. All written
+// <base>.summary.csv and .json, <base>.sensitivity.csv (PRCC with p-values and SRC per metric
+// and factor), and <base>.series.csv for sampled time series. All written
 // atomically; the rows are checked on reading (result-check.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { readTable } from '../experiment/csv';
 import type { Level } from '../experiment/design';
-import { type ResultRow, summarise, summaryCsv } from '../experiment/summary';
+import { type ResultRow, sensitivityCsv, summarise, summaryCsv } from '../experiment/summary';
 import { writeFileAtomic } from './atomic';
 import { CliError } from './load';
 
@@ -26,6 +27,8 @@ export interface ResultMeta {
    */
   series?: { everyHours: number; metrics: string[]; rowsPerRun: number | number[] };
   shard: { index: number; count: number };
+  /** Level of the summary's confidence intervals (the experiment's `confidence`); 0.95 when absent. */
+  confidence?: number;
 }
 
 export function baseOf(out: string): string {
@@ -34,6 +37,7 @@ export function baseOf(out: string): string {
 
 export const metaFile = (csv: string): string => `${baseOf(csv)}.meta.json`;
 export const seriesFile = (csv: string): string => `${baseOf(csv)}.series.csv`;
+export const sensitivityFile = (csv: string): string => `${baseOf(csv)}.sensitivity.csv`;
 
 export function readMeta(csv: string): ResultMeta {
   const file = metaFile(csv);
@@ -67,6 +71,8 @@ function metaProblem(m: ResultMeta): string {
   const sh = m.shard;
   if (!isInt(sh?.index, 1) || !isInt(sh?.count, 1) || sh.index > sh.count) return '"shard"';
   if (m.seeds !== undefined && (!isInt(m.seeds.count, 1) || !isInt(m.seeds.from))) return '"seeds"';
+  const c = m.confidence;
+  if (c !== undefined && !(typeof c === 'number' && c > 0 && c < 1)) return '"confidence"';
   const se = m.series;
   if (se !== undefined) {
     const rows = se.rowsPerRun;
@@ -106,7 +112,10 @@ export function writeRows(csv: string, header: string, byRun: Map<number, string
   return text;
 }
 
-/** Writes the summary (per design point, and sensitivity for sampled designs) of a results text. */
+/**
+ * Writes the summary (per design point, and sensitivity for sampled designs) of a results text;
+ * returns one line per metric naming the factor that matters most ('' for a grid).
+ */
 export function writeSummary(csv: string, text: string, meta: ResultMeta): string {
   const parsed = readTable(text).rows.map((r) => resultRow(r, meta));
   const summary = summarise(
@@ -115,18 +124,25 @@ export function writeSummary(csv: string, text: string, meta: ResultMeta): strin
     meta.metrics,
     parsed,
     meta.design !== 'grid',
+    meta.confidence,
   );
   const base = baseOf(csv);
   writeFileAtomic(`${base}.summary.csv`, summaryCsv(summary, meta.parameters));
   writeFileAtomic(`${base}.summary.json`, `${JSON.stringify(summary, null, 2)}\n`);
+  if (summary.sensitivity) writeFileAtomic(sensitivityFile(csv), sensitivityCsv(summary));
   const top = Object.entries(summary.sensitivity ?? {})
-    .slice(0, 4)
     .map(([m, s]) => {
       const best = s.byParameter[0];
+      // A metric that never varied ranks nothing: say so rather than name the first factor.
+      if (best && s.r2 === 0 && s.byParameter.every((p) => p.prcc === 0))
+        return `  ${m}: the same in every run; no factor to rank`;
       return best
-        ? `  ${m}: ${best.parameter} matters most (PRCC ${best.prcc.toFixed(2)}, SRC ${best.src.toFixed(2)}, R² ${s.r2.toFixed(2)})`
+        ? `  ${m}: ${best.parameter} matters most (PRCC ${best.prcc.toFixed(2)}, p ${fmtP(best.prccP)}, SRC ${best.src.toFixed(2)}, R² ${s.r2.toFixed(2)})`
         : '';
     })
     .filter(Boolean);
   return top.join('\n');
 }
+
+const fmtP = (p: number): string =>
+  Number.isNaN(p) ? 'n/a' : p < 0.001 ? '< 0.001' : p.toFixed(3);

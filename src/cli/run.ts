@@ -1,13 +1,13 @@
 // `concord run`: build a session, run it for the scenario's length (or --days/--ticks), and
-// report the hash and core metrics; optionally write the named event log as NDJSON.
+// report the hash and core metrics; optionally write the named event log as NDJSON (with
+// lon/lat, ISO times and a SHA-256 file beside it: events-out.ts).
 import type { Scenario } from '../scenario/schema';
 import { type Breakdown, computeBreakdown } from '../sim/breakdown';
 import { ScenarioGeoError } from '../sim/build';
 import { estimateRun } from '../sim/estimate';
 import type { Metrics } from '../sim/metrics';
-import { namedEvent } from '../sim/names';
 import { Session } from '../sim/session';
-import { writeFileAtomic } from './atomic';
+import { writeEvents } from './events-out';
 import { CliError, loadAtlas } from './load';
 
 export interface RunOptions {
@@ -27,6 +27,8 @@ export interface RunResult {
   events: number;
   loadMs: number;
   runMs: number;
+  /** SHA-256 (hex) of the events NDJSON, when one was written (also in `<file>.sha256`). */
+  eventsSha256?: string;
 }
 
 /** A session of the scenario; a geographic problem names the file (or the scenario id). */
@@ -66,10 +68,8 @@ export function runScenario(scenario: Scenario, o: RunOptions): RunResult {
       : session.totalTicks);
   session.runTo(total);
   const t2 = performance.now();
-  if (o.eventsOut) {
-    const lines = session.world.log.events.map((e) => JSON.stringify(namedEvent(session.def, e)));
-    writeFileAtomic(o.eventsOut, `${lines.join('\n')}\n`);
-  }
+  // With lon/lat and ISO times, and its SHA-256 beside it (events-out.ts).
+  const eventsSha256 = o.eventsOut ? writeEvents(session, o.eventsOut) : undefined;
   return {
     ticks: session.tick,
     hash: session.hash(),
@@ -78,6 +78,7 @@ export function runScenario(scenario: Scenario, o: RunOptions): RunResult {
     events: session.world.log.events.length,
     loadMs: t1 - t0,
     runMs: t2 - t1,
+    ...(eventsSha256 ? { eventsSha256 } : {}),
   };
 }
 

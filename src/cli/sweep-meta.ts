@@ -25,6 +25,7 @@ export function sweepMeta(x: LoadedExperiment, shard: ResultMeta['shard']): Resu
         }
       : {}),
     shard,
+    confidence: e.confidence,
   };
 }
 

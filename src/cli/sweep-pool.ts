@@ -12,6 +12,15 @@ export interface SweepPool {
   destroy(): Promise<void>;
 }
 
+/** Set to true by scripts/build-cli.mjs; undefined when the sources run through tsx. */
+declare const CONCORD_BUNDLED: boolean | undefined;
+
+/** The worker entry: the bundled runner beside build/cli/concord.mjs, else the tsx bootstrap. */
+const BUNDLED = typeof CONCORD_BUNDLED !== 'undefined' && CONCORD_BUNDLED;
+const WORKER_ENTRY = BUNDLED
+  ? { filename: new URL('./sweep-worker.mjs', import.meta.url).href, name: 'runTask' }
+  : { filename: new URL('../../workers/sweep-worker.mjs', import.meta.url).href, name: 'default' };
+
 /**
  * `workers` threads; with `inline`, one worker's runs go in this thread instead (no thread to
  * start, no atlas to load twice: ~0.5 s saved a sweep), one at a time with a turn of the event
@@ -20,7 +29,7 @@ export interface SweepPool {
 export function sweepPool(workers: number, o: { inline?: boolean } = {}): SweepPool {
   if (o.inline && workers === 1) return inlinePool();
   const pool = new Tinypool({
-    filename: new URL('../../workers/sweep-worker.mjs', import.meta.url).href,
+    ...WORKER_ENTRY,
     minThreads: workers,
     maxThreads: workers,
   });

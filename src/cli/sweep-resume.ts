@@ -13,6 +13,7 @@ import {
   metaText,
   type ResultMeta,
   readMeta,
+  sensitivityFile,
   seriesFile,
   writeMeta,
 } from './results';
@@ -30,7 +31,14 @@ export interface Resumed {
 export function resumeOutput(out: string, meta: ResultMeta): Resumed {
   const base = baseOf(out);
   const series = seriesFile(out);
-  removeStaleTemps([out, metaFile(out), series, `${base}.summary.csv`, `${base}.summary.json`]);
+  removeStaleTemps([
+    out,
+    metaFile(out),
+    series,
+    `${base}.summary.csv`,
+    `${base}.summary.json`,
+    sensitivityFile(out),
+  ]);
   const none: Resumed = { byRun: new Map(), series: new Map(), redo: [] };
   const hasCsv = existsSync(out);
   const hasMeta = existsSync(metaFile(out));

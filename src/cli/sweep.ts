@@ -90,7 +90,7 @@ async function sweepLocked(
   const flush = () => {
     if (!dirty) return;
     // The series first: the CSV, written last, names the runs whose series are complete.
-    if (meta.series) writeSeries(out, meta.series.metrics, series);
+    if (meta.series) writeSeries(out, meta.parameters, meta.series.metrics, series);
     text = writeRows(out, head, byRun);
     dirty = false;
   };
@@ -136,7 +136,14 @@ async function sweepLocked(
           series.set(
             r.run,
             res.series.map((p) =>
-              line([r.run, r.point, r.seed, p.hours, ...e.sample!.metrics.map((m) => p.values[m])]),
+              line([
+                r.run,
+                r.point,
+                ...x.parameters.map((q) => r.levels[q]),
+                r.seed,
+                p.hours,
+                ...e.sample!.metrics.map((m) => p.values[m]),
+              ]),
             ),
           );
         dirty = true;
@@ -158,15 +165,20 @@ async function sweepLocked(
   const top = writeSummary(out, text, meta);
   const base = baseOf(out);
   process.stdout.write(
-    `${e.id}: ${byRun.size} runs in ${out}; summary in ${base}.summary.csv and ${base}.summary.json${e.sample ? `; time series in ${base}.series.csv` : ''}\n${top ? `${top}\n` : ''}`,
+    `${e.id}: ${byRun.size} runs in ${out}; summary in ${base}.summary.csv and ${base}.summary.json${top ? `; PRCC and SRC in ${base}.sensitivity.csv` : ''}${e.sample ? `; time series in ${base}.series.csv` : ''}\n${top ? `${top}\n` : ''}`,
   );
   return 0;
 }
 
-function writeSeries(out: string, metrics: readonly string[], series: Map<number, string[]>): void {
+function writeSeries(
+  out: string,
+  parameters: readonly string[],
+  metrics: readonly string[],
+  series: Map<number, string[]>,
+): void {
   const runs = [...series.keys()].sort((a, b) => a - b);
   const lines = runs.flatMap((r) => series.get(r)!);
-  writeFileAtomic(seriesFile(out), `${[seriesHeader(metrics), ...lines].join('\n')}\n`);
+  writeFileAtomic(seriesFile(out), `${[seriesHeader(parameters, metrics), ...lines].join('\n')}\n`);
 }
 
 /** What the runs left will take, from the scenario's size (src/sim/estimate.ts), before any starts. */

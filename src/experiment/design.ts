@@ -1,7 +1,9 @@
-// Design points from an experiment: a full grid, random draws, a Latin hypercube, or a nearly
-// orthogonal Latin hypercube (the least correlated of many). Deterministic from `designSeed`
-// (its own seedrandom stream), so a design is the same on every machine and every worker count.
+// Design points from an experiment: a full grid, random draws, a Latin hypercube, the least
+// correlated of many random Latin hypercubes, Ye's orthogonal Latin hypercube or a Cioppa–Lucas
+// nearly orthogonal one (orthogonal.ts). Deterministic from `designSeed` (its own seedrandom
+// stream), so a design is the same on every machine and every worker count.
 import seedrandom from 'seedrandom';
+import { fixedDesignRuns, NOLH_SIZES, nolhQuantiles, OLH_SIZES, olhQuantiles } from './orthogonal';
 import type { Experiment, ExperimentParameter } from './schema';
 
 export type Level = number | boolean;
@@ -88,7 +90,14 @@ export function designPoints(e: Experiment): DesignPoint[] {
       );
     case 'lhs':
       return fromQuantiles(e.parameters, latinHypercube(d.points, k, rng));
+    case 'olh':
     case 'nolh': {
+      const runs = fixedRuns(d, k);
+      if (typeof runs === 'string') throw new Error(`design: ${runs}`);
+      const q = d.kind === 'olh' ? olhQuantiles(runs, k) : nolhQuantiles(runs, k);
+      return fromQuantiles(e.parameters, q);
+    }
+    case 'best-random-lhs': {
       let best = latinHypercube(d.points, k, rng);
       let score = maxColumnCorrelation(best);
       for (let c = 1; c < d.candidates; c++) {
@@ -102,6 +111,14 @@ export function designPoints(e: Experiment): DesignPoint[] {
       return fromQuantiles(e.parameters, best);
     }
   }
+}
+
+/** Runs of an olh or nolh design of k factors, or what is wrong with its `points`. */
+export function fixedRuns(
+  d: { kind: 'olh' | 'nolh'; points?: number | undefined },
+  k: number,
+): number | string {
+  return fixedDesignRuns(d.kind === 'olh' ? OLH_SIZES : NOLH_SIZES, k, d.points);
 }
 
 export interface Run {

@@ -10,7 +10,7 @@ const Values = z.strictObject({
   values: z
     .array(z.number().or(z.boolean()))
     .min(1)
-    .describe('The levels to use (grid) or to draw from (random, lhs, nolh)'),
+    .describe('The levels to use (grid) or to draw from (every other design)'),
 });
 const Range = z.strictObject({
   name,
@@ -31,12 +31,40 @@ export const Design = z.discriminatedUnion('kind', [
     .describe('Latin hypercube: each parameter range cut into `points` strata, one draw in each'),
   z
     .strictObject({
+      kind: z.literal('olh'),
+      points: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          '5, 9, 17, 33, 65, 129 or 257 runs (2m − 2 factors at 2^m + 1); the smallest that fits by default',
+        ),
+    })
+    .describe(
+      'Orthogonal Latin hypercube (Ye 1998): every pair of parameters exactly uncorrelated; up to 14 parameters',
+    ),
+  z
+    .strictObject({
       kind: z.literal('nolh'),
+      points: z
+        .number()
+        .int()
+        .optional()
+        .describe(
+          '17, 33, 65, 129 or 257 runs (7, 11, 16, 22, 29 factors); the smallest that fits by default',
+        ),
+    })
+    .describe(
+      'Nearly orthogonal Latin hypercube (Cioppa and Lucas 2007, their published tables): pairwise correlations below 0.03; up to 29 parameters',
+    ),
+  z
+    .strictObject({
+      kind: z.literal('best-random-lhs'),
       points: z.number().int().min(2).max(10000),
       candidates: z.number().int().min(1).max(10000).default(200),
     })
     .describe(
-      'Nearly orthogonal Latin hypercube: of `candidates` Latin hypercubes, the one whose largest pairwise column correlation is smallest (for many factors)',
+      'Of `candidates` random Latin hypercubes, the one whose largest pairwise column correlation is smallest: any number of points, but not orthogonal (max |ρ| often 0.2–0.35)',
     ),
 ]);
 
@@ -53,8 +81,19 @@ export const Experiment = z.strictObject({
     count: z.number().int().min(1).max(10000),
     from: z.number().int().min(0).default(1),
   }),
-  designSeed: z.number().int().min(0).default(1).describe('Seed of the random, lhs and nolh draws'),
+  designSeed: z
+    .number()
+    .int()
+    .min(0)
+    .default(1)
+    .describe('Seed of the random, lhs and best-random-lhs draws'),
   metrics: z.array(z.string()).min(1).optional().describe('Metrics to collect; all by default'),
+  confidence: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .default(0.95)
+    .describe('Level of the confidence intervals in the summary, as a fraction (0.9, 0.95, 0.99)'),
   sample: z
     .strictObject({
       everyHours: z.number().min(1).max(8760),

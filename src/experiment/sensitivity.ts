@@ -1,11 +1,26 @@
 // Which parameters matter most: standardised regression coefficients (SRC, with the model's
 // R²) and partial rank correlation coefficients (PRCC) of each metric on the varied
-// parameters, over every run. Booleans count as 0/1. Small dense least squares: k is a handful.
+// parameters, over every run, with each PRCC's p-value. Booleans count as 0/1. Small dense
+// least squares: k is a handful.
+import { tTwoSidedP } from './stats';
 
 export interface Sensitivity {
   parameter: string;
   src: number;
   prcc: number;
+  /**
+   * Two-sided p-value of PRCC = 0: t = r·√(df / (1 − r²)) with df = n − 2 − (k − 1), the
+   * other k − 1 parameters partialled out. NaN when df < 1.
+   */
+  prccP: number;
+}
+
+/** The p-value of a partial correlation r over n runs with `controls` variables partialled out. */
+export function partialCorrelationP(r: number, n: number, controls: number): number {
+  const df = n - 2 - controls;
+  if (df < 1 || Number.isNaN(r)) return Number.NaN;
+  if (Math.abs(r) >= 1) return 0;
+  return tTwoSidedP(r * Math.sqrt(df / (1 - r * r)), df);
 }
 
 function ranks(xs: readonly number[]): number[] {
@@ -97,7 +112,8 @@ export function sensitivity(
       R.map((r) => r[j]!),
     );
     const ey = residuals(others, ry);
-    return { parameter, src: b[j + 1]!, prcc: correlation(ex, ey) };
+    const prcc = correlation(ex, ey);
+    return { parameter, src: b[j + 1]!, prcc, prccP: partialCorrelationP(prcc, X.length, k - 1) };
   });
   byParameter.sort((p, q) => Math.abs(q.prcc) - Math.abs(p.prcc));
   return { r2: ssTot > 0 ? 1 - ssRes / ssTot : 0, byParameter };

@@ -1,5 +1,8 @@
 // Small-sample statistics for paired comparisons and summaries: mean, sample standard
-// deviation, Student-t quantiles and 95% confidence intervals.
+// deviation, exact Student-t quantiles and tail probabilities (stdlib's incomplete-beta
+// kernels, accurate to about 1e-15), and confidence intervals at any level.
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantileOf from '@stdlib/stats-base-dists-t-quantile';
 
 export function mean(xs: readonly number[]): number {
   let s = 0;
@@ -16,36 +19,44 @@ export function sd(xs: readonly number[]): number {
   return Math.sqrt(s / (xs.length - 1));
 }
 
-// Two-sided 97.5% quantiles of Student's t by degrees of freedom (1–30, then 40, 60, 120).
-const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
-  2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048,
-  2.045, 2.042,
-];
+/** The p-quantile of Student's t with `df` degrees of freedom (NaN below 1 df or p outside (0, 1)). */
+export function tQuantile(p: number, df: number): number {
+  return df > 0 && p > 0 && p < 1 ? tQuantileOf(p, df) : Number.NaN;
+}
+
+/** The t quantile of a two-sided interval at `level` (0.95 → the 97.5 % quantile). */
+export function tCritical(level: number, df: number): number {
+  return tQuantile(1 - (1 - level) / 2, df);
+}
 
 /** The t quantile for a two-sided 95% interval with `df` degrees of freedom. */
-export function t975(df: number): number {
-  if (df < 1) return Number.NaN;
-  if (df <= 30) return T975[Math.floor(df) - 1]!;
-  if (df <= 40) return 2.042 + ((2.021 - 2.042) * (df - 30)) / 10;
-  if (df <= 60) return 2.021 + ((2.0 - 2.021) * (df - 40)) / 20;
-  if (df <= 120) return 2.0 + ((1.98 - 2.0) * (df - 60)) / 60;
-  return 1.96;
+export const t975 = (df: number): number => tCritical(0.95, df);
+
+/** Two-sided p-value of a t statistic with `df` degrees of freedom. */
+export function tTwoSidedP(t: number, df: number): number {
+  if (!(df > 0) || Number.isNaN(t)) return Number.NaN;
+  return Math.min(1, 2 * tCdf(-Math.abs(t), df));
 }
+
+/** Confidence levels are fractions: 0.95, not 95. */
+export const DEFAULT_CONFIDENCE = 0.95;
 
 export interface Interval {
   n: number;
   mean: number;
   sd: number;
-  /** Lower and upper 95% confidence bounds of the mean (NaN with fewer than two values). */
+  /** Lower and upper confidence bounds of the mean (NaN with fewer than two values). */
   lo: number;
   hi: number;
 }
 
-export function ci95(xs: readonly number[]): Interval {
+/** The mean and its two-sided Student-t confidence interval at `level` (default 95 %). */
+export function tInterval(xs: readonly number[], level = DEFAULT_CONFIDENCE): Interval {
   const n = xs.length;
   const m = mean(xs);
   const s = sd(xs);
-  const half = n >= 2 ? (t975(n - 1) * s) / Math.sqrt(n) : Number.NaN;
+  const half = n >= 2 ? (tCritical(level, n - 1) * s) / Math.sqrt(n) : Number.NaN;
   return { n, mean: m, sd: s, lo: m - half, hi: m + half };
 }
+
+export const ci95 = (xs: readonly number[]): Interval => tInterval(xs, 0.95);

@@ -10,21 +10,28 @@ import type { Scenario } from '../scenario/schema';
 import { type Validated, validateScenario } from '../scenario/validate';
 import { CORE_METRICS } from '../sim/metrics';
 import { MAX_SEED } from '../sim/rng';
+import { fixedRuns } from './design';
 import { Experiment } from './schema';
 
 /** Design points of an experiment, known without drawing them. */
 export function pointCount(e: Experiment): number {
-  return e.design.kind === 'grid'
-    ? e.parameters.reduce((n, p) => n * ('values' in p ? p.values.length : 1), 1)
-    : e.design.points;
+  const d = e.design;
+  if (d.kind === 'grid')
+    return e.parameters.reduce((n, p) => n * ('values' in p ? p.values.length : 1), 1);
+  if (d.kind === 'olh' || d.kind === 'nolh') {
+    const runs = fixedRuns(d, e.parameters.length);
+    return typeof runs === 'number' ? runs : 0;
+  }
+  return d.points;
 }
 
 export const runCount = (e: Experiment): number => pointCount(e) * e.seeds.count;
 
-/** Random draws the design makes: what a nearly orthogonal design's candidates cost. */
+/** Random draws the design makes: what a best-random-lhs's candidates cost. */
 export function designDraws(e: Experiment): number {
   const k = e.parameters.length;
-  return e.design.kind === 'nolh' ? e.design.points * k * e.design.candidates : pointCount(e) * k;
+  const d = e.design;
+  return d.kind === 'best-random-lhs' ? d.points * k * d.candidates : pointCount(e) * k;
 }
 
 function sizeProblems(e: Experiment, limits: Limits): Problem[] {
@@ -58,6 +65,19 @@ function sizeProblems(e: Experiment, limits: Limits): Problem[] {
   return out;
 }
 
+/** Files written before "nolh" meant the published designs name its old search by its old fields. */
+function renamedDesign(data: unknown): Problem[] {
+  const d = (data as { design?: Record<string, unknown> } | null)?.design;
+  if (d?.kind !== 'nolh' || !('candidates' in d)) return [];
+  return [
+    {
+      path: 'design.kind',
+      message:
+        'found "nolh" with "candidates"; "nolh" is now the Cioppa–Lucas nearly orthogonal design (fixed, no candidates): the least correlated of random Latin hypercubes is "best-random-lhs"',
+    },
+  ];
+}
+
 export function validateExperiment(
   data: unknown,
   limits: Limits = DEFAULT_LIMITS,
@@ -67,7 +87,11 @@ export function validateExperiment(
   if (!parsed.success)
     return {
       ok: false,
-      problems: [...reserved, ...problemsFromZod(Experiment, data, parsed.error)],
+      problems: [
+        ...reserved,
+        ...renamedDesign(data),
+        ...problemsFromZod(Experiment, data, parsed.error),
+      ],
     };
   const e = parsed.data;
   const problems: Problem[] = [...reserved];
@@ -96,6 +120,15 @@ export function validateExperiment(
         message: 'found a range; allowed in a grid design: a list of values',
       });
   });
+  const d = e.design;
+  if (d.kind === 'olh' || d.kind === 'nolh') {
+    const runs = fixedRuns(d, e.parameters.length);
+    if (typeof runs === 'string')
+      problems.push({
+        path: d.points === undefined ? 'parameters' : 'design.points',
+        message: `${runs}; for more factors or any other number of points use "best-random-lhs" or "lhs"`,
+      });
+  }
   const metrics = new Set<string>(CORE_METRICS);
   const checkMetrics = (list: string[] | undefined, at: string) =>
     list?.forEach((m, i) => {

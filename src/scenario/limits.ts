@@ -22,7 +22,7 @@ export interface Limits {
   memoryMb: number;
   /** Runs of an experiment: design points × seeds. */
   runs: number;
-  /** Random draws a design makes: points × parameters × candidates (nolh). */
+  /** Random draws a design makes: points × parameters × candidates (best-random-lhs). */
   designDraws: number;
 }
 

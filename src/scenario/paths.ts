@@ -151,6 +151,22 @@ function declaredParameters(doc: unknown): DeclaredParameter[] {
   );
 }
 
+/** "did you mean" the declared parameters nearest the name, then all of them. */
+function unknownName(
+  label: string,
+  key: string,
+  name: string | undefined,
+  params: readonly DeclaredParameter[],
+): string {
+  const names = params.map((p) => p.name);
+  // A dotted path may instead have a mistyped field at its start (unit.x for units.x).
+  const fields =
+    key.includes('.') && !key.startsWith('parameters.') ? Object.keys(Scenario.shape) : [];
+  const near = nearest(name ?? key, [...names, ...fields]);
+  const guess = near.length ? `; did you mean ${near.join(' or ')}?` : '';
+  return `${label}${key}: not a declared parameter${guess} (declared parameters: ${names.join(', ') || 'none'}; or a path such as units.<id>.count)`;
+}
+
 /**
  * Applies `name=value` assignments: a declared parameter's name or a raw path. `label` names
  * where they came from in messages: `--set` on the command line, `set=` in a shared link.
@@ -192,14 +208,11 @@ export function applyAssignments(
       }
       continue;
     }
-    const names = params.map((p) => p.name);
-    const root = Object.keys(Scenario.shape);
-    if (!key.includes('.') && !root.includes(key)) {
-      // A plain name that is neither a parameter nor a top-level field: most likely a typo.
-      const near = nearest(key, [...names, ...root]);
-      throw new PathError(
-        `${label}${key}: not a declared parameter${near.length ? `; did you mean ${near.join(' or ')}?` : ''} (declared parameters: ${names.join(', ') || 'none'}; or a path such as units.<id>.count)`,
-      );
+    const [head, next] = key.split('.');
+    if ((!Object.hasOwn(Scenario.shape, head!) && !isReservedKey(head!)) || head === 'parameters') {
+      // Neither a parameter nor a path into the scenario (sharingLatencyMn, or
+      // parameters.sharingLatencyMn): a mistyped parameter name, most likely.
+      throw new PathError(unknownName(label, key, head === 'parameters' ? next : head, params));
     }
     try {
       setPath(doc, key, value);

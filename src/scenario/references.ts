@@ -23,7 +23,14 @@ function mechanismsOf(s: Scenario): Named[] {
   return MECHANISM_COLLECTIONS.flatMap((k): readonly Named[] => s[k]);
 }
 
-export function checkReferences(s: Scenario): Problem[] {
+/**
+ * `known`: ids of elements that exist but did not parse (validate.ts, salvage.ts): the schema
+ * reports those elements, so a reference to them is no second problem.
+ */
+export function checkReferences(
+  s: Scenario,
+  known?: ReadonlyMap<string, readonly string[]>,
+): Problem[] {
   const out: Problem[] = [];
   const inBoxLater: Array<[string, readonly [number, number]]> = [];
   const sets = new Map<string, Set<string>>();
@@ -70,7 +77,7 @@ export function checkReferences(s: Scenario): Problem[] {
       });
     }
   };
-  const unitTypeIds = Object.keys(s.unitTypes);
+  const unitTypeIds = [...Object.keys(s.unitTypes), ...(known?.get('unitTypes') ?? [])];
   const mechanismIds = new Set<string>();
   for (const name of MECHANISM_COLLECTIONS) {
     const items: readonly Named[] = s[name];
@@ -84,6 +91,13 @@ export function checkReferences(s: Scenario): Problem[] {
     });
   }
   sets.set('mechanisms', mechanismIds);
+  for (const [name, ids] of known ?? []) {
+    const mechanism = (MECHANISM_COLLECTIONS as readonly string[]).includes(name);
+    for (const id of ids) {
+      sets.get(name)?.add(id);
+      if (mechanism) mechanismIds.add(id);
+    }
+  }
   const members = (path: string, ids: readonly string[]) =>
     ids.forEach((a, j) => ref(`${path}[${j}]`, a, 'actors'));
   s.jointCentres.forEach((c, i) => {
@@ -205,7 +219,8 @@ export function checkReferences(s: Scenario): Problem[] {
             message: `found "${inj.actor}"; allowed: a member of ${inj.organisation} (${(org.members ?? []).join(', ')})`,
           });
         }
-        if (inj.sectorsTo !== undefined) {
+        // An unknown organisation is reported above; its members are then unknown too.
+        if (inj.sectorsTo !== undefined && org) {
           const others = (org?.members ?? []).filter((m) => m !== inj.actor);
           if (!others.includes(inj.sectorsTo))
             out.push({

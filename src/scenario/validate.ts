@@ -7,6 +7,7 @@ import { checkPath, PathError } from './paths';
 import { type Problem, problemsFromZod } from './problems';
 import { checkReferences } from './references';
 import { reservedKeyProblems } from './safe-keys';
+import { salvageScenario } from './salvage';
 import { Scenario } from './schema';
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -17,13 +18,33 @@ export function validateScenario(
 ): Validated<Scenario> {
   const reserved = reservedKeyProblems(data);
   const parsed = Scenario.safeParse(data, { reportInput: true });
-  if (!parsed.success)
+  if (!parsed.success) {
+    // Every problem at once: the cross-reference checks also run on the parts that parsed.
+    const part = salvageScenario(data);
+    const later = part
+      ? crossProblems(data, part.scenario, part.known).map((p) => ({
+          ...p,
+          path: part.pathInDoc(p.path),
+        }))
+      : [];
     return {
       ok: false,
-      problems: [...reserved, ...problemsFromZod(Scenario, data, parsed.error)],
+      problems: [...reserved, ...problemsFromZod(Scenario, data, parsed.error), ...later],
     };
-  const problems = [...reserved, ...checkReferences(parsed.data)];
-  parsed.data.parameters.forEach((p, i) => {
+  }
+  const problems = [...reserved, ...crossProblems(data, parsed.data)];
+  if (!problems.length) problems.push(...scenarioLimitProblems(parsed.data, limits));
+  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
+
+/** References, and the declared parameters' paths and ranges. */
+function crossProblems(
+  data: unknown,
+  s: Scenario,
+  known?: ReadonlyMap<string, readonly string[]>,
+): Problem[] {
+  const problems = checkReferences(s, known);
+  s.parameters.forEach((p, i) => {
     // A declared parameter's path must land somewhere (checked without copying the document).
     try {
       checkPath(data, p.path);
@@ -35,8 +56,7 @@ export function validateScenario(
       problems.push({ path: `parameters[${i}].min`, message: `found min ${p.min} > max ${p.max}` });
     }
   });
-  if (!problems.length) problems.push(...scenarioLimitProblems(parsed.data, limits));
-  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+  return problems;
 }
 
 /** Parses JSON text, reporting a syntax error with its line and column. */

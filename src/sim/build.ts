@@ -1,8 +1,10 @@
 // Load time: turns a validated scenario and a Natural Earth topology into the engine's dense
 // `Def` (indices, km geometry, masks) and the initial `State`. Runs once per load, so it may
 // use maps and closures freely; nothing here runs per tick.
+
 import type { Scenario } from '../scenario/schema';
 import { buildMechanisms, initiallyActive, scopeBits } from './build-mechanisms';
+import { hypot2 } from './geo/hypot';
 import { buildMasksShared, CODE_LAND, CODE_OTHER } from './geo/masks';
 import { toX, toY } from './geo/projection';
 import { cellCenterX, cellCenterY, cellOf } from './geo/raster';
@@ -38,7 +40,7 @@ export function makePolyline(id: string, kind: string, xy: number[]): Polyline {
   const n = xy.length / 2;
   const cum = new Float64Array(n);
   for (let i = 1; i < n; i++) {
-    cum[i] = cum[i - 1]! + Math.hypot(xy[2 * i]! - xy[2 * i - 2]!, xy[2 * i + 1]! - xy[2 * i - 1]!);
+    cum[i] = cum[i - 1]! + hypot2(xy[2 * i]! - xy[2 * i - 2]!, xy[2 * i + 1]! - xy[2 * i - 1]!);
   }
   return { id, kind, xy: Float64Array.from(xy), cum, length: cum[n - 1] ?? 0 };
 }
@@ -55,7 +57,7 @@ export function nearestAlong(p: Polyline, x: number, y: number): number {
     const dy = p.xy[2 * i + 3]! - ay;
     const len2 = dx * dx + dy * dy || 1e-12;
     const u = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
-    const d = Math.hypot(ax + u * dx - x, ay + u * dy - y);
+    const d = hypot2(ax + u * dx - x, ay + u * dy - y);
     if (d < best) {
       best = d;
       bestD = p.cum[i]! + u * Math.sqrt(len2);
@@ -570,7 +572,7 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
   def.convoyCap = def.supplyRuns.reduce((n, r) => {
     let len = 0;
     for (let i = 2; i < r.path.length; i += 2)
-      len += Math.hypot(r.path[i]! - r.path[i - 2]!, r.path[i + 1]! - r.path[i - 1]!);
+      len += hypot2(r.path[i]! - r.path[i - 2]!, r.path[i + 1]! - r.path[i - 1]!);
     return n + Math.ceil(len / r.speed / (r.everyTicks * def.dtH)) + 2;
   }, 0);
   return def;

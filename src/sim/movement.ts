@@ -1,8 +1,9 @@
 // Moving units along legal paths: planning (straight leg when clear, weighted A* otherwise)
 // and stepping with a legality check every half cell, so no unit ever enters a cell it may
 // not be in, even if a right is withdrawn mid-move. Reads Def, permits; writes unit positions.
+import { hypot2 } from './geo/hypot';
 import { segmentClear } from './geo/pathfind';
-import { allowedFor, codeGrid, unitMayBe } from './sovereignty';
+import { allowedFor, codeGrid, unitMayBe, unitMayBeCell } from './sovereignty';
 import type { World } from './world';
 
 /** Plans a path for unit u to (x, y). Returns false when there is no legal way. */
@@ -27,29 +28,54 @@ export function planUnit(w: World, u: number, x: number, y: number): boolean {
   return true;
 }
 
-/** Moves unit u up to `km` along its path. Returns the distance moved; clears the path at its end or when blocked. */
-export function stepUnit(w: World, u: number, km: number): { moved: number; blocked: boolean } {
+/** What the last stepUnit call did (module scratch: no object or boxed number per call). */
+export const lastStep = { moved: 0.5, blocked: false };
+
+/**
+ * Moves unit u up to speeds[u] × dtH km along its path; sets lastStep.moved (the distance) and .blocked;
+ * clears the path at its end or when blocked. Legality depends only on the cell (and on unit
+ * state and closures that a step does not change), so a step that stays in a cell already
+ * found legal in this call is not checked again.
+ */
+export function stepUnit(w: World, u: number, speeds: Float64Array): void {
   const { def, s } = w;
+  // Up to speeds[u] × dtH km (a table, not a number: a number argument would be boxed).
+  const km = speeds[u]! * def.dtH;
+  lastStep.blocked = false;
+  lastStep.moved = 0;
   const path = s.uPath[u];
-  if (!path) return { moved: 0, blocked: false };
-  const half = def.masks.spec.cellKm / 2;
+  if (!path) return;
+  const spec = def.masks.spec;
+  const { cellKm, cols, rows } = spec;
+  const half = cellKm / 2;
   let x = s.ux[u]!;
   let y = s.uy[u]!;
   let left = km;
   let moved = 0;
   let i = s.uPathIdx[u]!;
+  let legalCell = -1;
+  let allowed: Uint8Array | null = null;
   while (left > 1e-9 && i < path.length) {
     const tx = path[i]!;
     const ty = path[i + 1]!;
-    const d = Math.hypot(tx - x, ty - y);
+    const d = hypot2(tx - x, ty - y);
     const go = Math.min(d, left, half);
     const nx = d > 1e-12 ? x + ((tx - x) * go) / d : tx;
     const ny = d > 1e-12 ? y + ((ty - y) * go) / d : ty;
-    if (!unitMayBe(w, u, nx, ny)) {
-      s.ux[u] = x;
-      s.uy[u] = y;
-      s.uPath[u] = null;
-      return { moved, blocked: true };
+    const col = Math.floor(nx / cellKm);
+    const row = Math.floor(ny / cellKm);
+    const cell = col < 0 || row < 0 || col >= cols || row >= rows ? -2 : row * cols + col;
+    if (cell !== legalCell) {
+      if (cell >= 0 && allowed === null) allowed = allowedFor(w, u);
+      if (cell < 0 || allowed === null || !unitMayBeCell(w, u, cell, allowed)) {
+        s.ux[u] = x;
+        s.uy[u] = y;
+        s.uPath[u] = null;
+        lastStep.blocked = true;
+        lastStep.moved = moved;
+        return;
+      }
+      legalCell = cell;
     }
     x = nx;
     y = ny;
@@ -61,7 +87,7 @@ export function stepUnit(w: World, u: number, km: number): { moved: number; bloc
   s.uy[u] = y;
   s.uPathIdx[u] = i;
   if (i >= path.length) s.uPath[u] = null;
-  return { moved, blocked: false };
+  lastStep.moved = moved;
 }
 
 /** Moves a point (x, y) toward (tx, ty) by up to km on a grid where `allowed[code]`; straight legs only. */
@@ -75,7 +101,7 @@ export function stepFree(
   km: number,
 ): boolean {
   const spec = w.def.masks.spec;
-  const d = Math.hypot(tx - pos.x, ty - pos.y);
+  const d = hypot2(tx - pos.x, ty - pos.y);
   if (d < 1e-9) return true;
   const go = Math.min(d, km);
   const nx = pos.x + ((tx - pos.x) * go) / d;
@@ -104,7 +130,7 @@ export function advanceAlong(
   while (left > 1e-9 && i < path.length) {
     const tx = path[i]!;
     const ty = path[i + 1]!;
-    const d = Math.hypot(tx - xs[a]!, ty - ys[a]!);
+    const d = hypot2(tx - xs[a]!, ty - ys[a]!);
     if (d <= left) {
       xs[a] = tx;
       ys[a] = ty;

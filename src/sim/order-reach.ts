@@ -3,6 +3,7 @@
 // permit tables), weather closures, a legal route (straight leg or A*, as movement.ts plans it)
 // and fuel for the way there and back (the units system's bingo rule). Reads Def, State and
 // the permits; the path finder's search arrays are scratch, so asking changes no run.
+import { hypot2 } from './geo/hypot';
 import { CODE_LAND, CODE_OTHER } from './geo/masks';
 import { segmentClear } from './geo/pathfind';
 import { cellCenterX, cellCenterY, cellOf } from './geo/raster';
@@ -108,7 +109,7 @@ function blockOnTheWay(w: World, u: number, x: number, y: number): string | null
   const code = codeGrid(def, def.uDomain[u]!);
   const x0 = s.ux[u]!;
   const y0 = s.uy[u]!;
-  const steps = Math.ceil((2 * Math.hypot(x - x0, y - y0)) / def.masks.spec.cellKm);
+  const steps = Math.ceil((2 * hypot2(x - x0, y - y0)) / def.masks.spec.cellKm);
   for (let i = 1; i <= steps; i++) {
     const c = cellOf(def.masks.spec, x0 + ((x - x0) * i) / steps, y0 + ((y - y0) * i) / steps);
     if (c < 0) continue;
@@ -136,8 +137,8 @@ function fuelProblem(w: World, u: number, pts: number[]): string | null {
   let km = 0;
   let need = 0;
   for (let i = 0; i < pts.length; i += 2) {
-    if (i > 0) km += Math.hypot(pts[i]! - pts[i - 2]!, pts[i + 1]! - pts[i - 1]!);
-    const back = Math.hypot(bx - pts[i]!, by - pts[i + 1]!);
+    if (i > 0) km += hypot2(pts[i]! - pts[i - 2]!, pts[i + 1]! - pts[i - 1]!);
+    const back = hypot2(bx - pts[i]!, by - pts[i + 1]!);
     need = Math.max(need, km / speed + (back / speed) * 1.25 + 0.25);
   }
   const has = s.uFuel[u]!;
@@ -177,7 +178,7 @@ export function whyNotPatrol(w: World, u: number, z: number, tick: number): stri
   for (const c of def.zones[z]!.cells) {
     const why = whyNotCell(w, u, c, tick);
     if (!why) {
-      const d = Math.hypot(cellCenterX(spec, c) - s.ux[u]!, cellCenterY(spec, c) - s.uy[u]!);
+      const d = hypot2(cellCenterX(spec, c) - s.ux[u]!, cellCenterY(spec, c) - s.uy[u]!);
       open.push([d, c]);
     } else if (why.domain) domainWhy ??= why.text;
     else otherWhy ??= why.text;

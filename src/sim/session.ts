@@ -72,6 +72,7 @@ export class Session {
       permits: buildPermits(d, s),
       pathfinder: pathfinderFor(d),
       unitGrid: new SpatialGrid(widthKm, heightKm, bucket(d.nUnits), Math.max(1, d.nUnits)),
+      unitGridFresh: false,
       // Sized to the scripted cells: spare live-spawn slots must not change any run's buckets.
       cellGrid: new SpatialGrid(
         widthKm,
@@ -110,8 +111,19 @@ export class Session {
       for (let d = 0; d < 3; d++)
         if (s.closedUntil[z * 3 + d]! > s.tick) w.closedBits[d] = w.closedBits[d]! | (1 << z);
     }
-    for (let u = 0; u < def.nUnits; u++) w.unitInclude[u] = s.uTask[u] === TASK.destroyed ? 0 : 1;
-    w.unitGrid.rebuild(s.ux, s.uy, def.nUnits, w.unitInclude);
+    // Only the units system moves units, so engagement's grid of last tick holds today's
+    // positions: it serves on unless the set of living units changed since (a loss, or a
+    // destroyed unit sent home again by a later system, which today brings it back).
+    let changed = false;
+    for (let u = 0; u < def.nUnits; u++) {
+      const inc = s.uTask[u] === TASK.destroyed ? 0 : 1;
+      if (w.unitInclude[u] !== inc) {
+        w.unitInclude[u] = inc;
+        changed = true;
+      }
+    }
+    if (changed || !w.unitGridFresh) w.unitGrid.rebuild(s.ux, s.uy, def.nUnits, w.unitInclude);
+    w.unitGridFresh = false;
     runThreats(w);
     runUnits(w);
     runSensing(w);
@@ -208,6 +220,7 @@ export class Session {
     // The log after cp is dropped, so later checkpoints no longer match it; replay recreates them.
     this.checkpoints = this.checkpoints.filter((c) => c.tick <= cp.tick);
     w.s = structuredClone(cp.state);
+    w.unitGridFresh = false;
     w.rng = restoreStreams(cp.streams);
     w.log.restore(cp.log);
     w.permits = buildPermits(w.def, w.s);

@@ -147,12 +147,17 @@ export function taskForceCodes(w: World, tf: number): Uint8Array {
 const withTfCache = new WeakMap<Uint8Array, Map<Uint8Array, Uint8Array>>();
 function withTaskForce(w: World, base: Uint8Array, tf: number): Uint8Array {
   const codes = taskForceCodes(w, tf);
+  // Looked up before making the closure: this runs per unit per step.
+  const hit = withTfCache.get(base)?.get(codes);
+  if (hit) return hit;
   return memo(withTfCache, base, codes, () => union(base, (c) => codes[c] === 1));
 }
 
 const exitCache = new WeakMap<Uint8Array, Map<number, Uint8Array>>();
 /** A unit caught abroad when a right is withdrawn may still cross that territory to leave it. */
 function withExit(w: World, base: Uint8Array, host: number): Uint8Array {
+  const hit = exitCache.get(base)?.get(host);
+  if (hit) return hit;
   return memo(exitCache, base, host, () =>
     union(base, (c) => c >= 1 && c < CODE_LAND && w.def.codeToActor[c] === host),
   );
@@ -177,6 +182,8 @@ export function unitsToWithdraw(w: World): number[] {
 
 const ownCache = new WeakMap<Permits, Map<number, Uint8Array>>();
 function ownOnly(w: World, a: number, d: number): Uint8Array {
+  const hit = ownCache.get(w.permits)?.get(a * 3 + d);
+  if (hit) return hit;
   return memo(ownCache, w.permits, a * 3 + d, () => {
     const t = new Uint8Array(256);
     for (let c = 1; c < 254; c++) if (w.def.codeToActor[c] === a) t[c] = w.permits.move[a]![d]![c]!;
@@ -187,16 +194,23 @@ function ownOnly(w: World, a: number, d: number): Uint8Array {
 
 /** May unit u stand at (x, y)? Checks domain, sovereignty, pursuit depth and weather closures. */
 export function unitMayBe(w: World, u: number, x: number, y: number): boolean {
-  const { def } = w;
-  const spec = def.masks.spec;
+  const spec = w.def.masks.spec;
   const col = Math.floor(x / spec.cellKm);
   const row = Math.floor(y / spec.cellKm);
   if (col < 0 || row < 0 || col >= spec.cols || row >= spec.rows) return false;
-  const c = row * spec.cols + col;
+  return unitMayBeCell(w, u, row * spec.cols + col, allowedFor(w, u));
+}
+
+/**
+ * unitMayBe for grid cell c, with `allowed` = allowedFor(w, u) looked up once by the caller
+ * (it holds while the unit's pursuit, command and exit state and the permits do not change).
+ */
+export function unitMayBeCell(w: World, u: number, c: number, allowed: Uint8Array): boolean {
+  const { def } = w;
   const d = def.uDomain[u]!;
   const code = codeGrid(def, d)[c]!;
   const a = def.uOwner[u]!;
-  if (allowedFor(w, u)[code] !== 1) return false;
+  if (allowed[code] !== 1) return false;
   const tf = w.s.uCommand[u]!;
   const own = (w.s.uPursuit[u] ? w.permits.pursuit : w.permits.move)[a]![d]![code] === 1;
   if (!own && tf >= 0 && taskForceCodes(w, tf)[code] === 1 && w.s.uExit[u]! < 0) {

@@ -496,6 +496,12 @@ export interface World {
   permits: Permits;
   pathfinder: PathFinder;
   unitGrid: SpatialGrid;
+  /**
+   * Engagement built the unit grid after units moved, and nothing has moved since (false
+   * until then and after a restore): the next tick rebuilds it only if the living units
+   * changed (session.ts).
+   */
+  unitGridFresh: boolean;
   cellGrid: SpatialGrid;
   /** Scratch: units per command node (rebuilt each tick by the command system). */
   nodeUnits: number[][];

@@ -21,6 +21,8 @@ export interface Plan {
   scenario: string;
   design: string;
   sampled: boolean;
+  /** Level of the summary's confidence intervals (the experiment's `confidence`; 0.95 if absent). */
+  confidence?: number;
   parameters: string[];
   metrics: string[];
   /** Levels of each design point, by point index. */
@@ -92,6 +94,7 @@ export function planOf(c: CheckedExperiment): Plan {
     scenario: c.scenario,
     design: c.experiment.design.kind,
     sampled: c.experiment.design.kind !== 'grid',
+    confidence: c.experiment.confidence,
     parameters: c.parameters,
     metrics: c.metrics,
     levels,

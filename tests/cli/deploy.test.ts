@@ -3,8 +3,15 @@
 // and the two shell scripts of deploy/k8s/sweep-job.yaml, read from the YAML and run by sh as
 // each completion index of the Indexed Job, then as the merge Job. Each merged result must
 // equal an unsharded `concord sweep` of the same experiment, byte for byte.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +174,136 @@ exec node ${join(ROOT, 'bin/concord.mjs')} "$@"
     expect(outside.stderr).toMatch(/array task ids are shard numbers 0\.\.2/);
     expect(existsSync(results)).toBe(false);
   });
+
+  // What real Slurm sets for `sbatch --array=2` and `--array=2-3`: without SHARDS the old
+  // script ran the whole sweep as shard 1 of 1 (or a new split of 2), beside the shards of 3.
+  it('refuses a rerun of chosen shards without SHARDS: "set SHARDS=N"', async () => {
+    const results = join(dir, 'slurm-rerun');
+    const one = {
+      SLURM_ARRAY_TASK_COUNT: '1',
+      SLURM_ARRAY_TASK_MIN: '2',
+      SLURM_ARRAY_TASK_MAX: '2',
+    };
+    const single = await task(2, results, one);
+    expect(single.code).toBe(2);
+    expect(single.stderr).toMatch(/one-task array .* whole sweep as shard 1 of 1: .*set SHARDS=N/);
+    const tail = {
+      SLURM_ARRAY_TASK_COUNT: '2',
+      SLURM_ARRAY_TASK_MIN: '2',
+      SLURM_ARRAY_TASK_MAX: '3',
+    };
+    const offset = await task(2, results, tail);
+    expect(offset.code).toBe(2);
+    expect(offset.stderr).toMatch(/array 2-3 does not start at 0 or 1: .*set SHARDS=N/);
+    // A Slurm job that is not an array task at all.
+    const plain = await sbatch('sweep.sbatch', {
+      SLURM_JOB_ID: '42',
+      SLURM_SUBMIT_DIR: dir,
+      CONCORD_DIR: ROOT,
+      EXPERIMENT: experiment,
+      RESULTS: results,
+    });
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/not an array task/);
+    expect(existsSync(results)).toBe(false);
+  });
+
+  it('refuses a split that differs from the shards already in RESULTS, and runs with SHARDS set', async () => {
+    const results = join(dir, 'slurm-split');
+    mkdirSync(results, { recursive: true });
+    writeFileSync(join(results, 'shard-3-of-4.meta.json'), '{}');
+    const two = {
+      SLURM_ARRAY_TASK_COUNT: '2',
+      SLURM_ARRAY_TASK_MIN: '0',
+      SLURM_ARRAY_TASK_MAX: '1',
+    };
+    const other = await task(0, results, two);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/holds shards of a split into 4, .*shard 1 of 2: set SHARDS=4/);
+    // With SHARDS=4, array task 1 (`--array=1`, one task) is shard 2 of 4.
+    const rerun = await task(1, results, {
+      SHARDS: '4',
+      SLURM_ARRAY_TASK_COUNT: '1',
+      SLURM_ARRAY_TASK_MIN: '1',
+      SLURM_ARRAY_TASK_MAX: '1',
+    });
+    ok(rerun, 'SHARDS=4 --array=1');
+    expect(runsIn(join(results, 'shard-2-of-4.csv'))).toEqual([1, 5]);
+  });
+
+  it('stops with a clear message when node is not on PATH on the node', async () => {
+    // Only what the script needs before it looks for node; bash itself by its full path.
+    const bare = mkdtempSync(join(tmpdir(), 'concord-nonode-'));
+    symlinkSync(
+      execFileSync('sh', ['-c', 'command -v hostname'], { encoding: 'utf8' }).trim(),
+      join(bare, 'hostname'),
+    );
+    for (const file of ['sweep.sbatch', 'merge.sbatch']) {
+      const r = await run('/bin/bash', [join(ROOT, 'deploy/slurm', file)], {
+        PATH: bare,
+        CONCORD_DIR: ROOT,
+        EXPERIMENT: experiment,
+        RESULTS: dir,
+      });
+      expect(r.code, `${file}: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(/no node on PATH on .*: load Node\.js/);
+    }
+  });
+
+  it('the merge job is cancelled, not left pending, when a task fails', () => {
+    expect(read(join(ROOT, 'deploy/slurm/merge.sbatch'))).toMatch(
+      /^#SBATCH --kill-on-invalid-dep=yes$/m,
+    );
+  });
+});
+
+/**
+ * The same scripts on a real Slurm, only when asked (CONCORD_TEST_SLURM=1 on a machine where
+ * sbatch reaches a cluster with a free CPU: /work/shared/SLURM-LOCAL.md sets one up): CI has none.
+ */
+describe.skipIf(!process.env.CONCORD_TEST_SLURM)('deploy/slurm on a real Slurm', () => {
+  const submit = (args: string[], env: Record<string, string>) =>
+    run('sbatch', ['--parsable', `--chdir=${dir}`, ...args], env);
+  const jobState = async (id: string) =>
+    /JobState=(\S+)/.exec((await run('scontrol', ['show', 'job', id], {})).stdout)?.[1];
+
+  it('an array of 3 and its dependent merge give the unsharded sweep; a failed task cancels the merge', async () => {
+    const results = join(dir, 'real-slurm', 'mini');
+    const env = { EXPERIMENT: experiment, RESULTS: results, CONCORD_DIR: ROOT };
+    const out = [`--output=${dir}/real-%x-%A_%a.out`, '--cpus-per-task=1'];
+    const array = await submit(
+      [...out, '--array=0-2', join(ROOT, 'deploy/slurm/sweep.sbatch')],
+      env,
+    );
+    ok(array, 'sbatch sweep');
+    const jid = array.stdout.trim().split(';')[0]!;
+    const merge = await submit(
+      [...out, '--wait', `--dependency=afterok:${jid}`, join(ROOT, 'deploy/slurm/merge.sbatch')],
+      env,
+    );
+    ok(merge, 'sbatch --wait merge');
+    expect(await jobState(merge.stdout.trim().split(';')[0]!)).toBe('COMPLETED');
+    expectSameAsWhole(join(results, 'all.csv'));
+
+    // A task that fails (a foreign file where its shard goes): the merge is cancelled.
+    const bad = join(dir, 'real-slurm', 'bad');
+    mkdirSync(bad, { recursive: true });
+    writeFileSync(join(bad, 'shard-2-of-3.csv'), 'not a concord file\n');
+    const env2 = { ...env, RESULTS: bad };
+    const array2 = await submit(
+      [...out, '--array=0-2', join(ROOT, 'deploy/slurm/sweep.sbatch')],
+      env2,
+    );
+    ok(array2, 'sbatch sweep (one task fails)');
+    const jid2 = array2.stdout.trim().split(';')[0]!;
+    const merge2 = await submit(
+      [...out, '--wait', `--dependency=afterok:${jid2}`, join(ROOT, 'deploy/slurm/merge.sbatch')],
+      env2,
+    );
+    // `sbatch --wait` exits 0 on a cancelled job too: ask Slurm for the states.
+    expect(await jobState(`${jid2}_1`)).toBe('FAILED');
+    expect(await jobState(merge2.stdout.trim().split(';')[0]!)).toBe('CANCELLED');
+  }, 600_000);
 });
 
 /**
@@ -258,6 +395,53 @@ describe('deploy/k8s/sweep-job.yaml', () => {
     ok(merge, 'merge Job');
     expect(merge.stdout).toMatch(new RegExp(`mini: 6 runs from ${n} files`));
     expectSameAsWhole(join(env.RESULTS, 'all.csv'));
+  });
+});
+
+describe('deploy/k8s/wait-job.sh', () => {
+  // A stand-in kubectl: `wait --for=condition=<FAKE_ENDS>` ends after 0.3 s, the other
+  // condition waits out --timeout and fails, as kubectl does. `exec` so that killing it kills
+  // the sleep too.
+  const fake = () => {
+    const bin = mkdtempSync(join(tmpdir(), 'concord-kubectl-'));
+    writeFileSync(
+      join(bin, 'kubectl'),
+      `#!/bin/sh
+for a; do case $a in --for=condition=*) c=\${a#--for=condition=};; --timeout=*) t=\${a#--timeout=};; esac; done
+[ "$c" = "$FAKE_ENDS" ] && exec sleep 0.3
+exec timeout "\${t%s}" sleep 1000
+`,
+      { mode: 0o755 },
+    );
+    return bin;
+  };
+
+  it('returns 0 on a completed Job, 1 on a failed one, 2 when neither happens in time', async () => {
+    const bin = fake();
+    const wait = (ends: string) =>
+      run('sh', [join(ROOT, 'deploy/k8s/wait-job.sh'), 'concord-sweep', '6s', '-n', 'x'], {
+        PATH: `${bin}:${process.env.PATH}`,
+        FAKE_ENDS: ends,
+      });
+    const [complete, failed, neither] = await Promise.all([
+      wait('complete'),
+      wait('failed'),
+      wait('none'),
+    ]);
+    expect(complete.code, complete.stderr).toBe(0);
+    expect(complete.stdout).toBe('job/concord-sweep complete\n');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/job\/concord-sweep failed: kubectl logs job\/concord-sweep/);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/neither complete nor failed within 6s/);
+  });
+
+  it('is what the manifest and the docs tell you to wait with', () => {
+    for (const f of ['deploy/k8s/sweep-job.yaml', 'docs/CLUSTER.md']) {
+      const text = read(join(ROOT, f));
+      expect(text, f).toContain('deploy/k8s/wait-job.sh concord-sweep');
+      expect(text, f).not.toMatch(/^\S*\s*kubectl wait --for=condition=complete/m);
+    }
   });
 });
 

@@ -180,14 +180,20 @@ describe('concord merge', () => {
     [
       'a series row with a corrupt number',
       's1.series.csv',
-      (p) => edit(p('s1.series.csv'), 4, (l) => cells(l, 5, 'NaN')),
+      (p) => edit(p('s1.series.csv'), 4, (l) => cells(l, 6, 'NaN')),
       'line 4: meanInfoLatencyH "NaN" is not a number',
     ],
     [
       'series rows out of time order',
       's1.series.csv',
-      (p) => edit(p('s1.series.csv'), 3, (l) => cells(l, 3, '1')),
+      (p) => edit(p('s1.series.csv'), 3, (l) => cells(l, 4, '1')),
       'line 3: run 0 at 1 h after 3 h: not in time order',
+    ],
+    [
+      "a series row whose design point's level is not a level",
+      's1.series.csv',
+      (p) => edit(p('s1.series.csv'), 2, (l) => cells(l, 2, 'fast')),
+      'line 2: sharingLatencyMin "fast" is not a number or true/false',
     ],
   ];
 

@@ -76,7 +76,7 @@ describe('limits', () => {
     );
   });
 
-  it('an experiment of 10,000 points × 10,000 seeds and a 10,000 × 10,000 nolh are refused at once', () => {
+  it('an experiment of 10,000 points × 10,000 seeds and a 10,000 × 10,000 best-random-lhs are refused at once', () => {
     const base = {
       id: 'big',
       name: 'big',
@@ -100,7 +100,7 @@ describe('limits', () => {
       'validate',
       write('nolh.json', {
         ...base,
-        design: { kind: 'nolh', points: 10_000, candidates: 10_000 },
+        design: { kind: 'best-random-lhs', points: 10_000, candidates: 10_000 },
         seeds: { count: 1 },
       }),
     );

@@ -55,8 +55,49 @@ describe('concord sweep', () => {
     expect(summary.points).toHaveLength(4);
     expect(summary.points[0].n).toBe(3);
     expect(rows(join(dir, 'one.summary.csv'))[0]).toBe(
-      'experiment,point,sharingLatencyMin,jocActive,metric,n,mean,sd,ci_lo,ci_hi',
+      'experiment,point,sharingLatencyMin,jocActive,metric,n,mean,sd,ci_lo,ci_hi,ci_level',
     );
+    expect(summary.confidence).toBe(0.95);
+    // A grid is not sampled: no sensitivity file.
+    expect(existsSync(join(dir, 'one.sensitivity.csv'))).toBe(false);
+  });
+
+  it('a nearly orthogonal design: the top factor of every metric, and PRCC, p and SRC in a CSV', () => {
+    const metrics = ['incidents', 'meanInfoLatencyH', 'copCompleteness', 'trustMean', 'costUnits'];
+    const f = experiment('sens', {
+      parameters: [
+        { name: 'sharingLatencyMin', min: 15, max: 720 },
+        { name: 'jfDecisionLatencyMin', min: 30, max: 1440 },
+        { name: 'grpBStrength', min: 10, max: 80, integer: true },
+      ],
+      design: { kind: 'nolh' },
+      seeds: { count: 1 },
+      days: 0.5,
+      metrics,
+      confidence: 0.9,
+    });
+    const out = join(dir, 'sens.csv');
+    const r = concord('sweep', f, '--workers', '2', '--out', out, '--quiet');
+    expect(r.status, r.stderr).toBe(0);
+    expect(rows(out)).toHaveLength(1 + 17);
+    for (const m of metrics)
+      expect(r.stdout).toMatch(
+        new RegExp(`\\n  ${m}: (\\w+ matters most \\(PRCC -?[\\d.]+, p |the same in every run)`),
+      );
+    expect(r.stdout).toMatch(/PRCC and SRC in .*sens\.sensitivity\.csv/);
+    const sens = rows(join(dir, 'sens.sensitivity.csv'));
+    expect(sens[0]).toBe('experiment,metric,factor,prcc,prcc_p,src,r2');
+    expect(sens).toHaveLength(1 + metrics.length * 3);
+    for (const line of sens.slice(1)) {
+      const [id, metric, factor, prcc, p] = line.split(',');
+      expect(id).toBe('sens');
+      expect(metrics).toContain(metric);
+      expect(['sharingLatencyMin', 'jfDecisionLatencyMin', 'grpBStrength']).toContain(factor);
+      // A constant metric has no correlation (NaN is written empty).
+      if (prcc !== '' && p !== '') expect(Number(p)).toBeGreaterThanOrEqual(0);
+    }
+    const summary = rows(join(dir, 'sens.summary.csv'));
+    expect(summary[1]!.endsWith(',0.9')).toBe(true);
   });
 
   it('shards 1/3, 2/3 and 3/3 merge into exactly the unsharded rows', () => {
@@ -139,8 +180,19 @@ describe('concord sweep', () => {
     const out = join(dir, 'series.csv');
     expect(concord('sweep', f, '--workers', '2', '--out', out, '--quiet').status).toBe(0);
     const s = rows(join(dir, 'series.csv').replace('.csv', '.series.csv'));
-    expect(s[0]).toBe('run,point,seed,hours,incidents');
+    expect(s[0]).toBe('run,point,sharingLatencyMin,jocActive,seed,hours,incidents');
     expect(s).toHaveLength(1 + 12 * 4);
+    // Each series row carries its run's levels, as in the results row: no join needed.
+    const byRun = new Map(
+      rows(out)
+        .slice(1)
+        .map((r) => [r.split(',')[2]!, r.split(',')]),
+    );
+    for (const line of s.slice(1)) {
+      const [run, point, latency, joc, seed] = line.split(',');
+      const row = byRun.get(run!)!;
+      expect([point, latency, joc, seed]).toEqual([row[1], row[3], row[4], row[5]]);
+    }
     // Sharded into a directory that does not exist yet, merged: the same series.
     const shards = [1, 2].map((i) => {
       const o = join(dir, 'nested', 'deeper', `series-${i}.csv`);

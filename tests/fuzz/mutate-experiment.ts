@@ -29,7 +29,7 @@ const SAHEL_PARAMS = [
 function baseDoc(rng: Rng, s: Scenarios): Record<string, unknown> {
   const params = SAHEL_PARAMS.filter(() => rng() < 0.5).slice(0, 2);
   if (!params.length) params.push(SAHEL_PARAMS[0]!);
-  const kind = pick(rng, ['grid', 'random', 'lhs', 'nolh']);
+  const kind = pick(rng, ['grid', 'random', 'lhs', 'best-random-lhs']);
   return {
     id: 'fuzz',
     name: 'fuzz experiment',
@@ -43,7 +43,7 @@ function baseDoc(rng: Rng, s: Scenarios): Record<string, unknown> {
     design:
       kind === 'grid'
         ? { kind }
-        : kind === 'nolh'
+        : kind === 'best-random-lhs'
           ? { kind, points: 2 + Math.floor(rng() * 2), candidates: 1 + Math.floor(rng() * 50) }
           : { kind, points: 2 + Math.floor(rng() * 2) },
     seeds: { count: 1 + Math.floor(rng() * 2), from: Math.floor(rng() * 1000) },
@@ -63,8 +63,8 @@ const MUTATIONS: Mutation[] = [
     return '10,000 points × 10,000 seeds';
   },
   (d) => {
-    d.design = { kind: 'nolh', points: 10_000, candidates: 10_000 };
-    return 'nolh 10,000 × 10,000 candidates';
+    d.design = { kind: 'best-random-lhs', points: 10_000, candidates: 10_000 };
+    return 'best-random-lhs 10,000 × 10,000 candidates';
   },
   (d) => {
     d.parameters = [
@@ -138,7 +138,7 @@ const MUTATIONS: Mutation[] = [
   (d, _rng, s) => {
     d.scenario = s.sea;
     d.parameters = [{ name: 'riauRobberCells', min: 1, max: 12, integer: true }];
-    d.design = { kind: 'nolh', points: 2, candidates: 5 };
+    d.design = { kind: 'best-random-lhs', points: 2, candidates: 5 };
     d.days = 0.1;
     return 'sea-maritime';
   },

@@ -12,6 +12,8 @@ const SQRT2 = Math.SQRT2;
 const H_WEIGHT = 1.5;
 /** Remembered failures per table set before the memory is cleared (a bound, not a tuning). */
 const MAX_REMEMBERED = 200_000;
+/** Remembered cell paths per table set before that memory is cleared (a memory bound). */
+const MAX_PATHS = 20_000;
 // Neighbour order is fixed (part of the deterministic tie rule): E, W, N, S, NE, NW, SE, SW.
 const DC = [1, -1, 0, 0, 1, -1, 1, -1] as const;
 const DR = [0, 0, 1, -1, 1, 1, -1, -1] as const;
@@ -37,6 +39,15 @@ export class PathFinder {
   private readonly failed = new WeakMap<
     Uint8Array,
     WeakMap<Uint8Array, Map<number, Set<number>>>
+  >();
+  /**
+   * Cell paths found, under the same keys and for the same reason: a search's cells depend
+   * only on (tables, cap, start cell, goal cell), so a repeat gives the very same cells and only
+   * the string-pulling (which uses the exact start and goal points) is redone.
+   */
+  private readonly found = new WeakMap<
+    Uint8Array,
+    WeakMap<Uint8Array, Map<number, Map<number, Int32Array>>>
   >();
 
   constructor(spec: GridSpec) {
@@ -80,32 +91,27 @@ export class PathFinder {
     const failures = this.failuresFor(code, allowed, maxExpansions);
     const key = start * cols * rows + goal;
     if (failures.has(key)) return null;
-    const path = this.search(code, allowed, start, goal, maxExpansions);
-    if (path === 0) {
-      if (failures.size >= MAX_REMEMBERED) failures.clear();
-      failures.add(key);
-      return null;
+    const paths = tableFor(this.found, code, allowed, maxExpansions, () => new Map());
+    const known = paths.get(key);
+    let m: number;
+    if (known) {
+      m = known.length;
+      this.cells.set(known);
+    } else {
+      m = this.search(code, allowed, start, goal, maxExpansions);
+      if (m === 0) {
+        if (failures.size >= MAX_REMEMBERED) failures.clear();
+        failures.add(key);
+        return null;
+      }
+      if (paths.size >= MAX_PATHS) paths.clear();
+      paths.set(key, this.cells.slice(0, m));
     }
-    return this.pull(code, allowed, path, x0, y0, x1, y1, allowed[code[start]!] === 1);
+    return this.pull(code, allowed, m, x0, y0, x1, y1, allowed[code[start]!] === 1);
   }
 
   private failuresFor(code: Uint8Array, allowed: Uint8Array, cap: number): Set<number> {
-    let byCode = this.failed.get(allowed);
-    if (!byCode) {
-      byCode = new WeakMap();
-      this.failed.set(allowed, byCode);
-    }
-    let byCap = byCode.get(code);
-    if (!byCap) {
-      byCap = new Map();
-      byCode.set(code, byCap);
-    }
-    let set = byCap.get(cap);
-    if (!set) {
-      set = new Set();
-      byCap.set(cap, set);
-    }
-    return set;
+    return tableFor(this.failed, code, allowed, cap, () => new Set());
   }
 
   /** A* over cells; the path's cells go into this.cells and their count is returned (0: none). */
@@ -220,6 +226,32 @@ export class PathFinder {
     out.push(x1, y1);
     return out;
   }
+}
+
+/** The memory kept under (allowed table, code grid, expansion cap), made on first use. */
+function tableFor<T>(
+  root: WeakMap<Uint8Array, WeakMap<Uint8Array, Map<number, T>>>,
+  code: Uint8Array,
+  allowed: Uint8Array,
+  cap: number,
+  make: () => T,
+): T {
+  let byCode = root.get(allowed);
+  if (!byCode) {
+    byCode = new WeakMap();
+    root.set(allowed, byCode);
+  }
+  let byCap = byCode.get(code);
+  if (!byCap) {
+    byCap = new Map();
+    byCode.set(code, byCap);
+  }
+  let t = byCap.get(cap);
+  if (t === undefined) {
+    t = make();
+    byCap.set(cap, t);
+  }
+  return t;
 }
 
 function octile(c0: number, r0: number, c1: number, r1: number): number {

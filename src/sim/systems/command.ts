@@ -5,6 +5,7 @@
 // Caveats and sovereignty are checked before tasking. Deterministic: ties go to the lower index.
 // Units under the player's orders (State.uOrdered) are never tasked; a nation whose automatic
 // tasking is off (State.autoTasking) tasks none of its national units.
+import { hypot2 } from '../geo/hypot';
 import { cellOf } from '../geo/raster';
 import { planUnit } from '../movement';
 import { freshTicks } from '../picture';
@@ -55,18 +56,39 @@ function byPriority(w: World, actor: number): number[] {
   return order;
 }
 
+/** Per world: uCommand as of the last build of w.nodeUnits. */
+const builtFor = new WeakMap<World, Int16Array>();
+function commandChanged(w: World): boolean {
+  const now = w.s.uCommand;
+  const was = builtFor.get(w);
+  if (was && was.length === now.length) {
+    let same = true;
+    for (let u = 0; u < now.length; u++)
+      if (was[u] !== now[u]) {
+        same = false;
+        break;
+      }
+    if (same) return false;
+  }
+  builtFor.set(w, Int16Array.from(now));
+  return true;
+}
+
 export function runCommand(w: World): void {
   const { def, s } = w;
   const nA = def.nActors;
   const cap = def.cellCap;
   const stale = freshTicks(w);
   const nodes = nA + def.taskForces.length;
-  // Units by commanding node, once per tick: a node only ever scans its own units.
+  // Units by commanding node: a node only ever scans its own units. Rebuilt only when a
+  // unit's command changed (the lists are in unit order either way).
   const byNode = w.nodeUnits;
-  for (const list of byNode) list.length = 0;
-  for (let u = 0; u < def.nUnits; u++) {
-    const tf = s.uCommand[u]!;
-    byNode[tf >= 0 ? nA + tf : def.uOwner[u]!]!.push(u);
+  if (commandChanged(w)) {
+    for (let k = 0; k < byNode.length; k++) byNode[k]!.length = 0;
+    for (let u = 0; u < def.nUnits; u++) {
+      const tf = s.uCommand[u]!;
+      byNode[tf >= 0 ? nA + tf : def.uOwner[u]!]!.push(u);
+    }
   }
   const retry = Math.max(1, Math.round(RETRY_MIN / def.tickMinutes));
   for (let node = 0; node < nodes; node++) {
@@ -119,7 +141,7 @@ export function runCommand(w: World): void {
           continue;
         }
         if (!sameRegion(w, d, s.ux[u]!, s.uy[u]!, tx, ty)) continue;
-        const dist = Math.hypot(tx - s.ux[u]!, ty - s.uy[u]!);
+        const dist = hypot2(tx - s.ux[u]!, ty - s.uy[u]!);
         const hours = dist / def.uSpeed[u]!;
         if (s.uFuel[u]! < hours * 2.5 + 0.5) continue;
         if (hours < bestTime) {

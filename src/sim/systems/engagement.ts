@@ -18,6 +18,7 @@ export function runEngagement(w: World): void {
   const cfg = def.scenario.engagement;
   const dt = def.dtH;
   w.unitGrid.rebuild(s.ux, s.uy, def.nUnits, w.unitInclude);
+  w.unitGridFresh = true;
   for (let u = 0; u < def.nUnits; u++) {
     if (s.uEngaged[u]! < 0) s.uStrStart[u] = 0;
     s.uEngaged[u] = -1;

@@ -6,6 +6,7 @@
 import type { Inject } from '../../scenario/schema';
 import { randomCellIn, threatAllowed } from '../build';
 import { r3 } from '../events';
+import { hypot2 } from '../geo/hypot';
 import { toX, toY } from '../geo/projection';
 import { codeGrid } from '../sovereignty';
 import { CELL, type Def, DOMAIN, TARGET, type World } from '../world';
@@ -30,7 +31,7 @@ export function spawnCell(w: World, g: number, strength: number, x: number, y: n
   let bestD = Number.POSITIVE_INFINITY;
   for (const h of group.havens) {
     const z = def.zones[h]!;
-    const d = Math.hypot(z.cx - x, z.cy - y);
+    const d = hypot2(z.cx - x, z.cy - y);
     if (d < bestD) {
       bestD = d;
       best = h;
@@ -112,7 +113,7 @@ export function applyInject(w: World, inj: Inject, index: number): void {
       let bestD = Number.POSITIVE_INFINITY;
       for (let c = 0; c < s.nCells; c++) {
         if (s.cGroup[c] !== g || s.cState[c] !== CELL.hide) continue;
-        const d = Math.hypot(s.cx[c]! - def.pX[place]!, s.cy[c]! - def.pY[place]!);
+        const d = hypot2(s.cx[c]! - def.pX[place]!, s.cy[c]! - def.pY[place]!);
         if (d < bestD) {
           bestD = d;
           best = c;

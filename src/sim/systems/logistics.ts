@@ -3,10 +3,12 @@
 // stocks, and a shortfall is logged when the stock runs dry; supply runs leave on schedule
 // when the depot can load them, travel their route, and deliver; costs accrue daily.
 // Stocks never go negative. Stream: logistics.
+
 import { r3 } from '../events';
+import { hypot2 } from '../geo/hypot';
 import { advanceAlong, planUnit } from '../movement';
 import { DOMAIN, ORDERED, TASK, type World } from '../world';
-import { fallbackTask, homeOf } from './units';
+import { distHome, fallbackTask } from './units';
 
 const AT_BASE_KM = 1;
 
@@ -15,17 +17,12 @@ function atUsableBase(w: World, u: number): number {
   const owner = def.uOwner[u]!;
   const sea = def.uDomain[u] === DOMAIN.sea;
   const home = s.uBase[u]!;
-  const [hx, hy] = homeOf(w, u);
-  if (
-    Math.hypot(hx - s.ux[u]!, hy - s.uy[u]!) < AT_BASE_KM &&
-    w.permits.baseUse[home * def.nActors + owner]
-  )
-    return home;
+  if (distHome(w, u) < AT_BASE_KM && w.permits.baseUse[home * def.nActors + owner]) return home;
   for (let b = 0; b < def.nBases; b++) {
     if (!w.permits.baseUse[b * def.nActors + owner]) continue;
     const bx = sea ? def.bBerthX[b]! : def.bX[b]!;
     const by = sea ? def.bBerthY[b]! : def.bY[b]!;
-    if (Math.hypot(bx - s.ux[u]!, by - s.uy[u]!) < AT_BASE_KM) return b;
+    if (hypot2(bx - s.ux[u]!, by - s.uy[u]!) < AT_BASE_KM) return b;
   }
   return -1;
 }
@@ -124,8 +121,7 @@ function runConvoys(w: World): void {
         s.uOrdered[u] !== ORDERED.none
       )
         continue;
-      if (Math.hypot(def.bX[run.from]! - s.ux[u]!, def.bY[run.from]! - s.uy[u]!) > AT_BASE_KM)
-        continue;
+      if (hypot2(def.bX[run.from]! - s.ux[u]!, def.bY[run.from]! - s.uy[u]!) > AT_BASE_KM) continue;
       if (s.uFuel[u]! < 0.8 * def.uFuelCap[u]!) continue;
       s.uTask[u] = TASK.escort;
       s.uEscort[u] = k;

@@ -2,6 +2,7 @@
 // sea and air sensors sweep: a cell within half the sweep width of the path flown or sailed
 // this tick is detected (definite-range law). Places' delayed attack reports arrive here too.
 // Neighbours come from the spatial grid. Reads positions; writes pictures. Stream: sensing.
+import { hypot2 } from '../geo/hypot';
 import { observe } from '../picture';
 import { CELL, DOMAIN, TASK, type World } from '../world';
 
@@ -25,11 +26,16 @@ export function runSensing(w: World): void {
   const { def, s } = w;
   const rng = w.rng.sensing;
   const grid = w.cellGrid;
-  for (let c = 0; c < s.nCells; c++) w.cellInclude[c] = s.cState[c]! < CELL.dead ? 1 : 0;
+  let live = 0;
+  for (let c = 0; c < s.nCells; c++) {
+    w.cellInclude[c] = s.cState[c]! < CELL.dead ? 1 : 0;
+    live += w.cellInclude[c]!;
+  }
   grid.rebuild(s.cx, s.cy, s.nCells, w.cellInclude);
   const refresh = Math.max(1, Math.round(60 / def.tickMinutes));
 
-  for (let u = 0; u < def.nUnits; u++) {
+  // No live cell: no unit can see anything (and no draw is made), so skip the units.
+  for (let u = 0; u < (live > 0 ? def.nUnits : 0); u++) {
     const task = s.uTask[u]!;
     if (task === TASK.destroyed) continue;
     const range = def.uRange[u]!;
@@ -40,7 +46,7 @@ export function runSensing(w: World): void {
     const x = s.ux[u]!;
     const y = s.uy[u]!;
     const reach =
-      sweep > 0 ? Math.max(range, sweep + Math.hypot(x - s.uPrevX[u]!, y - s.uPrevY[u]!)) : range;
+      sweep > 0 ? Math.max(range, sweep + hypot2(x - s.uPrevX[u]!, y - s.uPrevY[u]!)) : range;
     const n = grid.queryRadius(x, y, reach, found);
     for (let k = 0; k < n; k++) {
       const c = found[k]!;

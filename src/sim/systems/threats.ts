@@ -6,6 +6,7 @@
 
 import { threatAllowed } from '../build';
 import { r3 } from '../events';
+import { hypot2 } from '../geo/hypot';
 import { cellAllowed, segmentClear } from '../geo/pathfind';
 import { cellOf } from '../geo/raster';
 import { snapToDomain } from '../geo/snap';
@@ -92,7 +93,7 @@ function ambushPoint(w: World, r: number, x: number, y: number): number {
   let best = 0;
   let bestD = Number.POSITIVE_INFINITY;
   for (let i = 0; i < path.length; i += 2) {
-    const d = Math.hypot(path[i]! - x, path[i + 1]! - y);
+    const d = hypot2(path[i]! - x, path[i + 1]! - y);
     if (d < bestD) {
       bestD = d;
       best = i;
@@ -123,7 +124,7 @@ function chooseTarget(w: World, c: number): boolean {
     return w.permits.seamCovered[def.masks.borderPair[cell]!] ? 0 : near;
   };
   const consider = (kind: number, id: number, x: number, y: number, value: number) => {
-    const d = Math.hypot(x - hx, y - hy);
+    const d = hypot2(x - hx, y - hy);
     if (d > g.rangeKm) return;
     const guard = presence(w, x, y, PRESENCE_KM, 0b111);
     const weight =
@@ -279,7 +280,7 @@ function nearestCoastalActor(w: World, x: number, y: number): number {
   let bestD = Number.POSITIVE_INFINITY;
   for (let a = 0; a < def.nActors; a++) {
     if (def.isOrg[a] || !def.participant[a]) continue;
-    const d = Math.hypot(def.hqX[a]! - x, def.hqY[a]! - y);
+    const d = hypot2(def.hqX[a]! - x, def.hqY[a]! - y);
     if (d < bestD) {
       bestD = d;
       best = a;
@@ -327,14 +328,14 @@ export function runThreats(w: World): void {
           continue;
         }
         // Ships are slow enough to chase: follow them.
-        if (Math.hypot(s.vx[id]! - s.cTx[c]!, s.vy[id]! - s.cTy[c]!) > 2) s.cPath[c] = null;
+        if (hypot2(s.vx[id]! - s.cTx[c]!, s.vy[id]! - s.cTy[c]!) > 2) s.cPath[c] = null;
         s.cTx[c] = s.vx[id]!;
         s.cTy[c] = s.vy[id]!;
       } else if (kind === TARGET.convoy) {
         // Lying in wait on run `id`'s route: strike the first of its convoys that passes.
         if (s.cStrStart[c]! > 0) continue;
         moveCell(w, c, s.cTx[c]!, s.cTy[c]!, g.speed * dt);
-        if (Math.hypot(s.cx[c]! - s.cTx[c]!, s.cy[c]! - s.cTy[c]!) > AMBUSH_KM) continue;
+        if (hypot2(s.cx[c]! - s.cTx[c]!, s.cy[c]! - s.cTy[c]!) > AMBUSH_KM) continue;
         s.cTimer[c] = s.cTimer[c]! - 1;
         // A convoy moves several km a tick: it is caught if it reached or went past the ambush
         // vertex during this tick (by route index and distance travelled).
@@ -344,7 +345,7 @@ export function runThreats(w: World): void {
         let passing = -1;
         for (let k = 0; k < s.kAlive.length && passing < 0; k++) {
           if (!s.kAlive[k] || s.kRun[k] !== id) continue;
-          const d = Math.hypot(s.kx[k]! - s.cx[c]!, s.ky[k]! - s.cy[c]!);
+          const d = hypot2(s.kx[k]! - s.cx[c]!, s.ky[k]! - s.cy[c]!);
           const idx = s.kIdx[k]!;
           if ((idx <= at && d <= 2 * ARRIVE_KM) || (idx > at && idx <= at + 6 && d <= reach))
             passing = k;
@@ -360,7 +361,7 @@ export function runThreats(w: World): void {
       }
       if (s.cStrStart[c]! > 0) continue; // pinned in an engagement
       moveCell(w, c, s.cTx[c]!, s.cTy[c]!, g.speed * dt);
-      if (Math.hypot(s.cx[c]! - s.cTx[c]!, s.cy[c]! - s.cTy[c]!) <= ARRIVE_KM) {
+      if (hypot2(s.cx[c]! - s.cTx[c]!, s.cy[c]! - s.cTy[c]!) <= ARRIVE_KM) {
         // Security forces on the spot deter the attack; the engagement system takes over.
         if (guarded(w, c, g.domain)) continue;
         attack(w, c);
@@ -370,7 +371,7 @@ export function runThreats(w: World): void {
     if (state === CELL.withdraw) {
       if (s.cStrStart[c]! > 0) continue;
       moveCell(w, c, s.cHx[c]!, s.cHy[c]!, g.speed * dt);
-      if (Math.hypot(s.cx[c]! - s.cHx[c]!, s.cy[c]! - s.cHy[c]!) <= ARRIVE_KM) {
+      if (hypot2(s.cx[c]! - s.cHx[c]!, s.cy[c]! - s.cHy[c]!) <= ARRIVE_KM) {
         s.cState[c] = CELL.hide;
         s.cPath[c] = null;
         w.log.push(s.tick, 'raid-end', { cell: c, raid: s.cRaid[c]! });

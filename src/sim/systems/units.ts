@@ -2,9 +2,11 @@
 // legal waypoints) or a route (back and forth), respond to a track in the commanding node's
 // picture, search where it was last seen, escort a convoy, return at bingo fuel. A unit out of
 // fuel stops where it is. Reads Def, pictures, permits; writes unit state. Stream: units.
+
 import { randomCellIn } from '../build';
+import { hypot2 } from '../geo/hypot';
 import { cellOf } from '../geo/raster';
-import { planUnit, stepUnit } from '../movement';
+import { lastStep, planUnit, stepUnit } from '../movement';
 import { freshTicks } from '../picture';
 import { allowedFor, codeGrid, taskForceCodes, territoryAt, unitMayBe } from '../sovereignty';
 import { CAVEAT, DOMAIN, ORDERED, TASK, type World } from '../world';
@@ -12,13 +14,25 @@ import { CAVEAT, DOMAIN, ORDERED, TASK, type World } from '../world';
 const pt = { x: 0, y: 0 };
 const SEARCH_HOURS = 3;
 
-/** Where unit u docks or lands at its home base. */
 /** Where unit u returns to: its home base, or the base it was last sent to resupply at. */
 export function homeOf(w: World, u: number): [number, number] {
+  return [homeX(w, u), homeY(w, u)];
+}
+
+/** x of homeOf (a ship docks at the berth), without an array per call. */
+export function homeX(w: World, u: number): number {
   const b = w.s.uBase[u]!;
-  return w.def.uDomain[u] === DOMAIN.sea
-    ? [w.def.bBerthX[b]!, w.def.bBerthY[b]!]
-    : [w.def.bX[b]!, w.def.bY[b]!];
+  return w.def.uDomain[u] === DOMAIN.sea ? w.def.bBerthX[b]! : w.def.bX[b]!;
+}
+
+export function homeY(w: World, u: number): number {
+  const b = w.s.uBase[u]!;
+  return w.def.uDomain[u] === DOMAIN.sea ? w.def.bBerthY[b]! : w.def.bY[b]!;
+}
+
+/** Distance from unit u to homeOf (hypot of home − position, as every caller wrote it). */
+export function distHome(w: World, u: number): number {
+  return hypot2(homeX(w, u) - w.s.ux[u]!, homeY(w, u) - w.s.uy[u]!);
 }
 
 /** True at night (18:00–06:00 local solar time) at longitude of x. */
@@ -76,10 +90,7 @@ export function releaseUnit(w: World, u: number): void {
   endTasking(w, u);
   s.uTask[u] = fallbackTask(w, u);
   // A unit with no standing task does not wait where its tasking ended: it goes back to base.
-  if (s.uTask[u] === TASK.idle) {
-    const [hx, hy] = homeOf(w, u);
-    if (Math.hypot(hx - s.ux[u]!, hy - s.uy[u]!) >= 1) s.uTask[u] = TASK.return;
-  }
+  if (s.uTask[u] === TASK.idle && distHome(w, u) >= 1) s.uTask[u] = TASK.return;
 }
 
 /**
@@ -121,7 +132,7 @@ function resupplyNearer(w: World, u: number): boolean {
     if (!w.permits.baseUse[b * def.nActors + owner]) continue;
     if (s.bFuel[b]! < def.uFuelCap[u]! * 0.5) continue;
     const [bx, by] = at(b);
-    const d = Math.hypot(bx - s.ux[u]!, by - s.uy[u]!);
+    const d = hypot2(bx - s.ux[u]!, by - s.uy[u]!);
     if (d <= reach || b === home) options.push([d, b === home ? -1 : b]);
   }
   options.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
@@ -136,9 +147,11 @@ function resupplyNearer(w: World, u: number): boolean {
   return false;
 }
 
-function fuelToHome(w: World, u: number): number {
-  const [hx, hy] = homeOf(w, u);
-  return Math.hypot(hx - w.s.ux[u]!, hy - w.s.uy[u]!) / w.def.uSpeed[u]!;
+/** Bingo fuel or supplies: not enough to get home with a reserve. A boolean, not the fuel
+ * figure: a number returned from a call that is not inlined costs a heap allocation. */
+function atBingo(w: World, u: number): boolean {
+  const s = w.s;
+  return s.uFuel[u]! < (distHome(w, u) / w.def.uSpeed[u]!) * 1.25 + 0.25 || s.uSup[u]! < 0.5;
 }
 
 function patrolWaypoint(w: World, u: number): void {
@@ -162,8 +175,8 @@ function patrolRoute(w: World, u: number): void {
   const y0 = route.xy[1]!;
   const x1 = route.xy[2 * n - 2]!;
   const y1 = route.xy[2 * n - 1]!;
-  const toStart = Math.hypot(s.ux[u]! - x0, s.uy[u]! - y0);
-  const toEnd = Math.hypot(s.ux[u]! - x1, s.uy[u]! - y1);
+  const toStart = hypot2(s.ux[u]! - x0, s.uy[u]! - y0);
+  const toEnd = hypot2(s.ux[u]! - x1, s.uy[u]! - y1);
   const forward = toStart < toEnd;
   const path: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -204,29 +217,30 @@ export function runUnits(w: World): void {
       (task !== TASK.return && task !== TASK.idle && task !== TASK.resupply) ||
       holdingAway(w, u)
     ) {
-      if (s.uFuel[u]! < fuelToHome(w, u) * 1.25 + 0.25 || s.uSup[u]! < 0.5) {
+      if (atBingo(w, u)) {
         sendHome(w, u);
       }
     }
     if (s.uEngaged[u]! >= 0) {
-      burn(w, u, 0, 1);
+      burn(w, u, null);
       continue;
     }
     if (def.uCaveats[u]! & CAVEAT.noNight && isNight(w, s.ux[u]!)) {
       // A unit sent after a track that halts for the night: logged once per halt.
       if (s.uTask[u] === TASK.respond && movedLast > 0)
         w.log.push(s.tick, 'caveat', { unit: u, caveat: 'no-night', cell: s.uTaskCell[u]! });
-      burn(w, u, 0, 1);
+      burn(w, u, null);
       continue;
     }
-    let speed = def.uSpeed[u]!;
+    // The speed table, not a speed: numbers passed to calls that are not inlined are boxed.
+    let speeds = def.uSpeed;
     switch (s.uTask[u]) {
       case TASK.patrolArea:
-        speed = def.uPatrolSpeed[u]!;
+        speeds = def.uPatrolSpeed;
         if (!s.uPath[u]) patrolWaypoint(w, u);
         break;
       case TASK.patrolRoute:
-        speed = def.uPatrolSpeed[u]!;
+        speeds = def.uPatrolSpeed;
         if (!s.uPath[u]) patrolRoute(w, u);
         break;
       case TASK.respond: {
@@ -239,7 +253,7 @@ export function runUnits(w: World): void {
         }
         const tx = s.trX[i]!;
         const ty = s.trY[i]!;
-        const near = Math.hypot(tx - s.ux[u]!, ty - s.uy[u]!);
+        const near = hypot2(tx - s.ux[u]!, ty - s.uy[u]!);
         if (near < 2) {
           // At the last known position: search around it for a while, then give up.
           if (s.uWait[u] === 0)
@@ -256,7 +270,7 @@ export function runUnits(w: World): void {
           const sy = ty + (r() - 0.5) * 16;
           const c = cellOf(def.masks.spec, sx, sy);
           if (c >= 0 && allowed[code[c]!] === 1) planUnit(w, u, sx, sy);
-        } else if (!s.uPath[u] || Math.hypot(tx - s.uTx[u]!, ty - s.uTy[u]!) > 5) {
+        } else if (!s.uPath[u] || hypot2(tx - s.uTx[u]!, ty - s.uTy[u]!) > 5) {
           if (!planUnit(w, u, tx, ty)) {
             // The track is somewhere this unit may not go: it stops at the border.
             const into = territoryAt(def, tx, ty);
@@ -274,15 +288,14 @@ export function runUnits(w: World): void {
           sendHome(w, u);
           break;
         }
-        if (Math.hypot(s.kx[k]! - s.ux[u]!, s.ky[k]! - s.uy[u]!) > 0.5)
+        if (hypot2(s.kx[k]! - s.ux[u]!, s.ky[k]! - s.uy[u]!) > 0.5)
           planUnit(w, u, s.kx[k]!, s.ky[k]!);
         break;
       }
       case TASK.return:
         if (!s.uPath[u]) {
-          const [hx, hy] = homeOf(w, u);
-          if (Math.hypot(hx - s.ux[u]!, hy - s.uy[u]!) < 0.5) s.uTask[u] = TASK.resupply;
-          else if (!planUnit(w, u, hx, hy)) s.uWait[u] = s.uWait[u]! + 1;
+          if (distHome(w, u) < 0.5) s.uTask[u] = TASK.resupply;
+          else if (!planUnit(w, u, homeX(w, u), homeY(w, u))) s.uWait[u] = s.uWait[u]! + 1;
         }
         break;
       case TASK.move:
@@ -294,14 +307,13 @@ export function runUnits(w: World): void {
       default:
         break;
     }
-    const budget = speed * dt;
-    const { moved, blocked } = stepUnit(w, u, budget);
-    if (blocked && s.uTask[u] === TASK.respond) {
+    stepUnit(w, u, speeds);
+    if (lastStep.blocked && s.uTask[u] === TASK.respond) {
       const into = territoryAt(def, s.uTx[u]!, s.uTy[u]!);
       if (into >= 0 && into !== def.uOwner[u]) w.log.push(s.tick, 'border-stop', { unit: u, into });
     }
-    s.uMoved[u] = moved;
-    burn(w, u, moved, budget > 0 ? 1 - moved / budget : 1);
+    s.uMoved[u] = lastStep.moved;
+    burn(w, u, speeds);
     trackTerritory(w, u);
   }
 }
@@ -309,8 +321,7 @@ export function runUnits(w: World): void {
 /** An idle unit under a move order, away from base: it holds where it was sent. */
 function holdingAway(w: World, u: number): boolean {
   if (w.s.uTask[u] !== TASK.idle || w.s.uOrdered[u] !== ORDERED.move) return false;
-  const [hx, hy] = homeOf(w, u);
-  return Math.hypot(hx - w.s.ux[u]!, hy - w.s.uy[u]!) >= 1;
+  return distHome(w, u) >= 1;
 }
 
 /**
@@ -324,7 +335,7 @@ function moveOrHold(w: World, u: number): void {
   if (s.uOrdered[u] !== ORDERED.move) return;
   const x = s.uOrderX[u]!;
   const y = s.uOrderY[u]!;
-  if (Math.hypot(x - s.ux[u]!, y - s.uy[u]!) >= 0.5 && planUnit(w, u, x, y)) {
+  if (hypot2(x - s.ux[u]!, y - s.uy[u]!) >= 0.5 && planUnit(w, u, x, y)) {
     s.uTask[u] = TASK.move;
     return;
   }
@@ -335,14 +346,21 @@ function moveOrHold(w: World, u: number): void {
 /** Idle at base after a resupply that left it short: back out to its point once half full. */
 function goBackOut(w: World, u: number): void {
   const { def, s } = w;
-  if (Math.hypot(s.uOrderX[u]! - s.ux[u]!, s.uOrderY[u]! - s.uy[u]!) < 0.5) return;
+  if (hypot2(s.uOrderX[u]! - s.ux[u]!, s.uOrderY[u]! - s.uy[u]!) < 0.5) return;
   if (s.uFuel[u]! < 0.5 * def.uFuelCap[u]! || s.uSup[u]! < Math.min(2, def.uSupCap[u]!)) return;
   moveOrHold(w, u);
 }
 
-/** Fuel in hours of movement at full speed; supplies one unit-day per day away from base. */
-function burn(w: World, u: number, movedKm: number, idleShare: number): void {
+/**
+ * Fuel in hours of movement at full speed; supplies one unit-day per day away from base. The
+ * unit moved s.uMoved[u] km this tick of a budget of speeds[u] × dtH (null: it did not move;
+ * all idle); the share of the budget not used burns idle fuel.
+ */
+function burn(w: World, u: number, speeds: Float64Array | null): void {
   const { def, s } = w;
+  const movedKm = speeds ? s.uMoved[u]! : 0;
+  const budget = speeds ? speeds[u]! * def.dtH : 0;
+  const idleShare = budget > 0 ? 1 - movedKm / budget : 1;
   const used = movedKm / def.uSpeed[u]! + def.uIdleFuel[u]! * def.dtH * idleShare;
   s.uFuel[u] = Math.max(0, s.uFuel[u]! - used);
   s.uSup[u] = Math.max(0, s.uSup[u]! - def.dtH / 24);

@@ -1,6 +1,6 @@
-// The per-design-point summary of one metric (n, mean, 95% CI of the mean; a row picks the
-// point whose runs are listed) and, for sampled designs once all runs are in, which parameters
-// matter most (PRCC and SRC).
+// The per-design-point summary of one metric (n, mean, CI of the mean at the plan's level; a
+// row picks the point whose runs are listed) and, for sampled designs once all runs are in,
+// which parameters matter most (PRCC with its p-value, and SRC).
 import { useMemo } from 'react';
 import { summarise } from '../../experiment/summary';
 import { type Plan, type RunResult, setPoint } from '../../store/experiments';
@@ -26,6 +26,7 @@ export function ExperimentSummary({
         [metric],
         results.map((r) => ({ point: r.point, levels: plan.levels[r.point]!, metrics: r.metrics })),
         plan.sampled && done,
+        plan.confidence,
       ),
     [plan, results, metric, done],
   );
@@ -48,7 +49,7 @@ export function ExperimentSummary({
               Mean
             </th>
             <th scope="col" className="num">
-              95% CI
+              {Math.round(summary.confidence * 1000) / 10}% CI
             </th>
           </tr>
         </thead>
@@ -92,6 +93,9 @@ export function ExperimentSummary({
                 <th scope="col" className="num" title="Partial rank correlation coefficient">
                   PRCC
                 </th>
+                <th scope="col" className="num" title="Two-sided p-value of PRCC = 0 (t-test)">
+                  p
+                </th>
                 <th scope="col" className="num" title="Standardised regression coefficient">
                   SRC
                 </th>
@@ -102,6 +106,7 @@ export function ExperimentSummary({
                 <tr key={s.parameter}>
                   <td>{s.parameter}</td>
                   <td className="num strong">{sig(s.prcc)}</td>
+                  <td className="num">{Number.isFinite(s.prccP) ? sig(s.prccP) : '—'}</td>
                   <td className="num">{sig(s.src)}</td>
                 </tr>
               ))}

@@ -1,0 +1,91 @@
+// What each subcommand takes, shown by `concord <command> --help` (exit 0) and, for the whole
+// command, by `concord --help` and after a wrong number of arguments.
+import { LIMITS_USAGE } from './limits-flags';
+
+export const COMMANDS = [
+  'run',
+  'validate',
+  'compare',
+  'sweep',
+  'merge',
+  'replay',
+  'schema',
+  'bench',
+] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const SYNOPSIS: Record<Command, string> = {
+  run: 'concord run <scenario.json> [--seed N] [--days D | --ticks T] [--set path=value]… [--events out.ndjson] [--json]',
+  validate: 'concord validate <file>',
+  compare: 'concord compare <scenario.json> --set path=value… [--seeds N] [--days D] [--json]',
+  sweep:
+    'concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv] [--quiet]',
+  merge: 'concord merge <shard.csv>… --out all.csv',
+  replay: 'concord replay <session.concord.json> [--json]',
+  schema: 'concord schema [--experiment]',
+  bench: 'concord bench [--quick]',
+};
+
+const DETAIL: Record<Command, string> = {
+  run: `Runs a scenario once and prints a summary.
+  --seed N          random seed (default 1)
+  --days D          simulated days (default: the scenario's durationDays)
+  --ticks T         simulated ticks instead of days
+  --set path=value  a declared parameter (sharingLatencyMin=120) or a path
+                    (units.<id>.count=4); repeatable
+  --events FILE     write the event log as NDJSON
+  --json            one JSON object: {scenario, seed, ticks, hash, metrics, breakdown}`,
+  validate: `Checks a scenario or an experiment file and prints "ok", or every problem as
+"file: path: message", one a line (exit 2).`,
+  compare: `Paired runs of the scenario as written and with the --set changes, on common random
+numbers; the mean difference of every metric with its 95% confidence interval.
+  --set path=value  the change to compare (at least one; repeatable)
+  --seeds N         pairs of runs (default 20)
+  --days D          simulated days of each run
+  --json            the result as JSON`,
+  sweep: `Runs every design point × seed of an experiment in worker threads; one CSV row per run,
+progress on stderr. Rerun the same command to resume an interrupted sweep.
+  --workers N       worker threads (default: the available cores)
+  --shard i/n       run the i-th of n shares (merge them with concord merge)
+  --out FILE        the results CSV (default <experiment id>.csv)
+  --quiet           no progress`,
+  merge: `Joins shard outputs of one sweep into one file; refuses gaps and doubles.
+  --out FILE        the joined CSV (required)`,
+  replay: `Replays a saved exercise session headless and checks every state hash it recorded
+(exit 4 when one differs).
+  --json            the result as JSON`,
+  schema: `Prints the scenario JSON Schema.
+  --experiment      the experiment file's schema instead`,
+  bench: `Throughput figures as JSON lines.
+  --quick           a short run`,
+};
+
+/** Commands whose files can be big take the --max-… limit flags. */
+const TAKES_LIMITS: ReadonlySet<Command> = new Set([
+  'run',
+  'validate',
+  'compare',
+  'sweep',
+  'replay',
+]);
+
+export const EXIT_CODES =
+  'exit codes: 0 done, 1 internal error, 2 bad input, 3 file not readable or writable, 4 a replay differs, 130 interrupted, 143 terminated';
+
+export const USAGE = `concord — coalition operations simulator
+
+usage:
+${COMMANDS.map((c) => `  ${SYNOPSIS[c]}`).join('\n')}
+  concord <command> --help
+
+${LIMITS_USAGE}
+${EXIT_CODES}
+`;
+
+export function commandUsage(command: Command): string {
+  const limits = TAKES_LIMITS.has(command) ? `\n${LIMITS_USAGE}` : '';
+  return `usage: ${SYNOPSIS[command]}\n\n${DETAIL[command]}\n${limits}\n${EXIT_CODES}\n`;
+}
+
+export const isCommand = (c: string | undefined): c is Command =>
+  (COMMANDS as readonly string[]).includes(c ?? '');
