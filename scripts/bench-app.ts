@@ -16,9 +16,9 @@
 //    tasks over 50 ms), over several turns. Target none.
 // Prints JSON lines on stdout and a short table on stderr; medians of several runs.
 import { readFileSync } from 'node:fs';
-import { loadAtlas } from '../src/cli/load';
 import { ExerciseHost } from '../src/exercise/host';
 import type { SessionFile } from '../src/exercise/session-file';
+import { loadAtlas } from '../src/node/load';
 import type { Order } from '../src/sim/world';
 import { type GpuMode, startApp } from '../tests/e2e/browser';
 import {

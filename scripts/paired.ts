@@ -1,5 +1,5 @@
 // Development aid: paired runs of a scenario with and without an assignment, printing each seed's metric difference.
-import { loadAtlas, loadScenarioFile } from '../src/cli/load';
+import { loadAtlas, loadScenarioFile } from '../src/node/load';
 import { buildDef } from '../src/sim/build';
 import { Session } from '../src/sim/session';
 

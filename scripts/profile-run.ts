@@ -1,5 +1,5 @@
 // Development aid: load and run a scenario once, printing load and run times and the hash (profile with node --cpu-prof --import tsx).
-import { loadAtlas, loadScenarioFile } from '../src/cli/load';
+import { loadAtlas, loadScenarioFile } from '../src/node/load';
 import { Session } from '../src/sim/session';
 
 const file = process.argv[2]!;

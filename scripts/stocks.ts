@@ -1,5 +1,5 @@
 // Development aid: minimum base stock (share of capacity) over a run, per base, and the events that move stocks.
-import { loadAtlas, loadScenarioFile } from '../src/cli/load';
+import { loadAtlas, loadScenarioFile } from '../src/node/load';
 import { Session } from '../src/sim/session';
 
 const sc = loadScenarioFile(process.argv[2]!);

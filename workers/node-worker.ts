@@ -5,7 +5,7 @@
 // tests/worker/session-api.test.ts, startWorker).
 import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
-import { loadAtlas } from '../src/cli/load';
+import { loadAtlas } from '../src/node/load';
 import { SessionApi } from './session-api';
 
 type Adapter = typeof import('comlink/dist/esm/node-adapter');

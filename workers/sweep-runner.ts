@@ -1,7 +1,8 @@
 // One experiment run per task, in a worker thread: each worker reads a scenario file once and
 // keeps a runner for it (which builds each design point's world once).
-import { loadAtlas, readJsonFile } from '../src/cli/load';
+
 import { ExperimentRunner, type RunOutcome, type RunSpec } from '../src/experiment/run';
+import { loadAtlas, readJsonFile } from '../src/node/load';
 import { DEFAULT_LIMITS, type Limits } from '../src/scenario/limits';
 
 const runners = new Map<string, ExperimentRunner>();

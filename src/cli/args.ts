@@ -2,7 +2,7 @@
 // --flag=value, repeatable value flags (--set), boolean flags, and --help/-h on every command.
 // Errors are one line that names the argument and what is allowed (exit 2).
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
-import { CliError } from './load';
+import { CliError } from '../node/load';
 
 export interface Parsed {
   positionals: string[];

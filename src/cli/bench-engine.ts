@@ -3,10 +3,10 @@
 // between ticks, outside the timed section, so it costs the measurement nothing.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CliError, readJsonFile } from '../node/load';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/validate';
 import { CELL, TASK, type World } from '../sim/world';
-import { CliError, readJsonFile } from './load';
 import { makeSession } from './run';
 
 /** Median, min and max of a sample (one decimal place is the caller's business). */

@@ -3,6 +3,7 @@
 // timed pairs (medians reported), then one allocation-measured run of each (not timed).
 // Single-threaded; the load average is printed because other processes skew the figures.
 import { loadavg } from 'node:os';
+import { loadAtlas } from '../node/load';
 import { buildDef } from '../sim/build';
 import type { BenchIO, Line } from './bench';
 import { spread } from './bench-engine';
@@ -13,7 +14,6 @@ import {
   runPatrolEngine,
   runPatrolKernel,
 } from './bench-patrol';
-import { loadAtlas } from './load';
 
 export interface PatrolConfig {
   sizes: number[];

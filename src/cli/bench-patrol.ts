@@ -6,6 +6,7 @@
 // the same order), so both must move the same mean distance per unit per tick.
 import { Session as InspectorSession } from 'node:inspector';
 import seedrandom from 'seedrandom';
+import { loadAtlas } from '../node/load';
 import { DEFAULT_LIMITS } from '../scenario/limits';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/validate';
@@ -14,7 +15,6 @@ import { cellCenterX, cellCenterY } from '../sim/geo/raster';
 import { Session } from '../sim/session';
 import { allowedFor, codeGrid } from '../sim/sovereignty';
 import type { Def, World } from '../sim/world';
-import { loadAtlas } from './load';
 
 /** Zone box (lon, lat) wholly inside Mali: every straight leg between its cells is clear. */
 const BOX = { w: -4.5, s: 15.5, e: -1.5, n: 18 };

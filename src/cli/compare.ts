@@ -4,11 +4,11 @@
 // stay coupled until their paths diverge), and reports every core metric's mean paired
 // difference with its 95% confidence interval.
 import { ci95, type Interval, mean } from '../experiment/stats';
+import { loadAtlas } from '../node/load';
 import type { Scenario } from '../scenario/schema';
 import { buildDef } from '../sim/build';
 import { CORE_METRICS, type MetricName } from '../sim/metrics';
 import { Session } from '../sim/session';
-import { loadAtlas } from './load';
 
 export interface CompareRow {
   metric: MetricName;

@@ -4,10 +4,10 @@
 // `sha256sum` format beside it (`<file>.sha256`), so anyone can check the log with `sha256sum -c`.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
+import { writeFileAtomic } from '../node/atomic';
 import { toLat, toLon } from '../sim/geo/projection';
 import { namedEvent } from '../sim/names';
 import type { Session } from '../sim/session';
-import { writeFileAtomic } from './atomic';
 
 /** Degrees to 6 decimals (about 0.1 m): enough for any position the km frame holds. */
 const deg = (v: number): number => Math.round(v * 1e6) / 1e6;

@@ -11,11 +11,11 @@ import {
   checkLevelsRunnable,
   validateExperiment,
 } from '../experiment/validate';
+import { CliError, checkGeography, readJsonFile, scenarioFromDoc } from '../node/load';
 import { DEFAULT_LIMITS, type Limits } from '../scenario/limits';
 import { formatProblems } from '../scenario/problems';
 import type { Scenario } from '../scenario/schema';
 import { CORE_METRICS } from '../sim/metrics';
-import { CliError, checkGeography, readJsonFile, scenarioFromDoc } from './load';
 
 export interface LoadedExperiment {
   file: string;

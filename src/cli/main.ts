@@ -5,13 +5,19 @@
 // replayed session differs from its record, 130 interrupted, 143 terminated.
 import { z } from 'zod';
 import { Experiment } from '../experiment/schema';
+import { describeFsError, EXIT_IO, isFsError } from '../node/io-error';
+import {
+  CliError,
+  checkGeography,
+  loadScenarioFile,
+  readJsonFile,
+  scenarioFromDoc,
+} from '../node/load';
 import type { Limits } from '../scenario/limits';
 import { Scenario } from '../scenario/schema';
 import { MAX_SEED } from '../sim/rng';
 import { HelpRequest, intFlag, numFlag, type Parsed, parseArgs } from './args';
-import { describeFsError, EXIT_IO, isFsError } from './io-error';
 import { LIMIT_FLAG_NAMES, limitsFrom } from './limits-flags';
-import { CliError, checkGeography, loadScenarioFile, readJsonFile, scenarioFromDoc } from './load';
 import { COMMANDS, commandUsage, isCommand, USAGE } from './usage';
 
 // Each command's own modules load when it runs (await import): `concord validate` starts

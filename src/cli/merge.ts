@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { header, line } from '../experiment/csv';
-import { writeFileAtomic } from './atomic';
-import { CliError } from './load';
+import { writeFileAtomic } from '../node/atomic';
+import { CliError } from '../node/load';
 import { checkResults } from './result-check';
 import {
   type ResultMeta,

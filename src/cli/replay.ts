@@ -5,9 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openSessionDoc } from '../exercise/migrate';
 import { ReplayError, replaySession } from '../exercise/replay';
+import { CliError, loadAtlas, readJsonFile } from '../node/load';
 import type { Limits } from '../scenario/limits';
 import { formatProblems } from '../scenario/problems';
-import { CliError, loadAtlas, readJsonFile } from './load';
 
 /** Exit code when a replay's hash differs from the recorded one. */
 export const EXIT_REPLAY_DIFFERS = 4;

@@ -4,7 +4,7 @@
 // refused as `<file>: line <n>: <what>` (exit 2), so a truncated or edited file never turns
 // into a wrong summary.
 import { header, line, parseCsv } from '../experiment/csv';
-import { CliError } from './load';
+import { CliError } from '../node/load';
 import type { ResultMeta } from './results';
 
 const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readTable } from '../experiment/csv';
 import type { Level } from '../experiment/design';
 import { type ResultRow, sensitivityCsv, summarise, summaryCsv } from '../experiment/summary';
-import { writeFileAtomic } from './atomic';
-import { CliError } from './load';
+import { writeFileAtomic } from '../node/atomic';
+import { CliError } from '../node/load';
 
 export interface ResultMeta {
   experiment: string;

@@ -1,6 +1,8 @@
 // `concord run`: build a session, run it for the scenario's length (or --days/--ticks), and
 // report the hash and core metrics; optionally write the named event log as NDJSON (with
 // lon/lat, ISO times and a SHA-256 file beside it: events-out.ts).
+
+import { CliError, loadAtlas } from '../node/load';
 import type { Scenario } from '../scenario/schema';
 import { type Breakdown, computeBreakdown } from '../sim/breakdown';
 import { ScenarioGeoError } from '../sim/build';
@@ -8,7 +10,6 @@ import { estimateRun } from '../sim/estimate';
 import type { Metrics } from '../sim/metrics';
 import { Session } from '../sim/session';
 import { writeEvents } from './events-out';
-import { CliError, loadAtlas } from './load';
 
 export interface RunOptions {
   seed: number;

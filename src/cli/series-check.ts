@@ -3,7 +3,7 @@
 // time; and whether each run has all its rows (a file cut at a line boundary looks valid
 // otherwise). Bad lines are refused as `<file>: line <n>: <what>` (exit 2).
 import { line } from '../experiment/csv';
-import { CliError } from './load';
+import { CliError } from '../node/load';
 import { cellsOf, checkPointSeed, checkRun, csvLines, isNumber } from './result-check';
 import type { ResultMeta } from './results';
 

@@ -16,7 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
-import { CliError } from './load';
+import { CliError } from '../node/load';
 import { baseOf } from './results';
 
 const REFRESH_MS = 15_000;

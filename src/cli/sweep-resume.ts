@@ -4,8 +4,8 @@
 // complete. Series rows of runs not in the CSV are dropped (those runs are run again; runs are
 // deterministic, so the files end up byte for byte those of an uninterrupted sweep).
 import { existsSync, readFileSync } from 'node:fs';
-import { removeStaleTemps } from './atomic';
-import { CliError } from './load';
+import { removeStaleTemps } from '../node/atomic';
+import { CliError } from '../node/load';
 import { checkResults } from './result-check';
 import {
   baseOf,

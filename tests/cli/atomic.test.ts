@@ -28,7 +28,7 @@ vi.mock('node:fs', async (importOriginal) => {
 
 describe('writeFileAtomic', () => {
   it('fsyncs the temp file before the rename and the directory after it', async () => {
-    const { writeFileAtomic } = await import('../../src/cli/atomic');
+    const { writeFileAtomic } = await import('../../src/node/atomic');
     const dir = mkdtempSync(join(tmpdir(), 'concord-atomic-'));
     const file = join(dir, 'out.csv');
     writeFileAtomic(file, 'a,b\n1,2\n');

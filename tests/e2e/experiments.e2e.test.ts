@@ -4,11 +4,11 @@
 // the planner at its end tick with the run's hash. Leaves a screenshot of the panel.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas, readJsonFile } from '../../src/cli/load';
 import { header, line, row } from '../../src/experiment/csv';
 import { designPoints, expandRuns } from '../../src/experiment/design';
 import { ExperimentRunner } from '../../src/experiment/run';
 import { validateExperiment } from '../../src/experiment/validate';
+import { loadAtlas, readJsonFile } from '../../src/node/load';
 import { ENGINE_VERSION } from '../../src/sim/version';
 import { type App, startApp } from './browser';
 

@@ -2,9 +2,9 @@
 // that keeps every persisted record (so a test can check an order was saved before it was
 // acknowledged), and a fake wall clock.
 import { readFileSync } from 'node:fs';
-import { loadAtlas } from '../../src/cli/load';
 import { type CreateOptions, ExerciseHost, type HostDeps } from '../../src/exercise/host';
 import type { SessionFile } from '../../src/exercise/session-file';
+import { loadAtlas } from '../../src/node/load';
 
 export const scenarioDoc = (name: string): unknown =>
   JSON.parse(readFileSync(`scenarios/${name}.json`, 'utf8'));

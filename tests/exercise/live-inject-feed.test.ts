@@ -4,8 +4,8 @@
 // public effect without serial (no MSEL numbering leaks); the white cell's timeline marks
 // every firing where it fired, entries added live included.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
 import type { MselEntry } from '../../src/exercise/msel';
+import { loadAtlas } from '../../src/node/load';
 import type { WorldDescription } from '../../src/sim/describe';
 import { timelineInjects, toFeedItems } from '../../src/store/feed';
 import { SessionApi } from '../../workers/session-api';

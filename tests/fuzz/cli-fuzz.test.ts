@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
+import { loadAtlas } from '../../src/node/load';
 import { validateScenario } from '../../src/scenario/validate';
 import { buildDef, ScenarioGeoError } from '../../src/sim/build';
 import { CORE_METRICS } from '../../src/sim/metrics';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
+import { loadAtlas } from '../../src/node/load';
 import { validateScenario } from '../../src/scenario/validate';
 import { Session } from '../../src/sim/session';
 

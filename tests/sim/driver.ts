@@ -1,6 +1,6 @@
 // Test driver: loads a scenario once (validated, atlas, Def) and makes sessions from it, so
 // tests read like scenarios: sim('sahel-ct', 7).advance('2d').
-import { loadAtlas, loadScenarioFile } from '../../src/cli/load';
+import { loadAtlas, loadScenarioFile } from '../../src/node/load';
 import type { Scenario } from '../../src/scenario/schema';
 import { buildDef } from '../../src/sim/build';
 import { Session } from '../../src/sim/session';

@@ -3,7 +3,7 @@
 // look through its eyes and the role snapshot alike), and nothing that counts what happens
 // elsewhere — two runs that differ only in hidden activity give the role identical data.
 import { describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
+import { loadAtlas } from '../../src/node/load';
 import { roleDescription, roleEvents, roleSnapshot } from '../../src/sim/role-view';
 import type { Session } from '../../src/sim/session';
 import { type Snapshot, takeSnapshot } from '../../src/sim/snapshot';

@@ -5,7 +5,7 @@
 // and the white cell's view is untouched. Also: structured clone, a 10,000-unit variant.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
+import { loadAtlas } from '../../src/node/load';
 import { buildDef } from '../../src/sim/build';
 import { describeWorld, type WorldDescription } from '../../src/sim/describe';
 import { injectVisible } from '../../src/sim/role-index';

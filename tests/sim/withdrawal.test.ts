@@ -3,7 +3,7 @@
 // force units return to national command, and nobody stays abroad on a lapsed right.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
+import { loadAtlas } from '../../src/node/load';
 import { validateScenario } from '../../src/scenario/validate';
 import { Session } from '../../src/sim/session';
 import { territoryAt } from '../../src/sim/sovereignty';

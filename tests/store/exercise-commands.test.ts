@@ -4,7 +4,7 @@
 // orders, ready, execute, the execution phase ending at its span — plus agreements in play.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
+import { loadAtlas } from '../../src/node/load';
 import { type AppSession, createAppSession } from '../../src/store/app';
 import type { EngineApi } from '../../src/store/engine-api';
 import { getExercise } from '../../src/store/exercise';

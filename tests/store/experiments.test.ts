@@ -4,9 +4,9 @@
 // assignments that reopen a design point, and those assignments in the URL.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
 import { header, line, row } from '../../src/experiment/csv';
 import { ExperimentRunner } from '../../src/experiment/run';
+import { loadAtlas } from '../../src/node/load';
 import { validateScenario } from '../../src/scenario/validate';
 import { ENGINE_VERSION } from '../../src/sim/version';
 import {

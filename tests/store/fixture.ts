@@ -2,7 +2,7 @@
 // bridge would receive from the Web Worker, without the browser.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadAtlas } from '../../src/cli/load';
+import { loadAtlas } from '../../src/node/load';
 import type { WorldDescription } from '../../src/sim/describe';
 import { SessionApi } from '../../workers/session-api';
 

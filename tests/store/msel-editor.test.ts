@@ -3,8 +3,8 @@
 // for their text, and spreadsheet import and export — a round trip gives identical entries, a
 // broken file changes nothing.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
 import type { MselEntry } from '../../src/exercise/msel';
+import { loadAtlas } from '../../src/node/load';
 import { createMselEditor, type MselEditor } from '../../src/store/msel-editor';
 import type { ExerciseView } from '../../workers/exercise-view';
 import { SessionApi } from '../../workers/session-api';

@@ -1,6 +1,6 @@
 // The shared ground of the validation fixtures: a small box of Niger (50m atlas), Niger as the
 // one nation and an organisation of which it is the member. Each fixture adds its own forces.
-import { loadAtlas } from '../../src/cli/load';
+import { loadAtlas } from '../../src/node/load';
 import { validateScenario } from '../../src/scenario/validate';
 import { Session } from '../../src/sim/session';
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas, loadScenarioFile } from '../../src/cli/load';
+import { loadAtlas, loadScenarioFile } from '../../src/node/load';
 import { Session } from '../../src/sim/session';
 import { type Snapshot, takeSnapshot } from '../../src/sim/snapshot';
 import type { SessionApi } from '../../workers/session-api';

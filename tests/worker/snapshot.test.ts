@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas } from '../../src/cli/load';
+import { loadAtlas } from '../../src/node/load';
 import { describeWorld } from '../../src/sim/describe';
 import { eventVisible, type Snapshot } from '../../src/sim/snapshot';
 import { SessionApi } from '../../workers/session-api';
