@@ -140,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'sweep': {
         const p = parseArgs(
           rest,
-          { value: ['workers', 'shard', 'out', ...LIMITS], bool: ['quiet'] },
+          { value: ['workers', 'shard', 'out', ...LIMITS], bool: ['quiet', 'parquet'] },
           'sweep',
         );
         const file = one(p, 'sweep', 'experiment file');
@@ -151,15 +151,16 @@ export async function main(argv: string[]): Promise<number> {
           shard: parseShard(p.flags.get('shard')?.at(-1)),
           out: p.flags.get('out')?.at(-1),
           quiet: p.flags.has('quiet'),
+          parquet: p.flags.has('parquet'),
         });
       }
       case 'merge': {
-        const p = parseArgs(rest, { value: ['out'], bool: [] }, 'merge');
+        const p = parseArgs(rest, { value: ['out'], bool: ['parquet'] }, 'merge');
         const out = p.flags.get('out')?.at(-1);
         if (!out) throw new CliError('concord merge: --out all.csv is required', 2);
         if (!p.positionals.length)
           throw new CliError('concord merge: give the shard CSV files to join', 2);
-        return (await import('./merge')).mergeResults(p.positionals, out);
+        return (await import('./merge')).mergeResults(p.positionals, out, p.flags.has('parquet'));
       }
       case 'replay': {
         const p = parseArgs(rest, { value: [...LIMITS], bool: ['json'] }, 'replay');

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../node/atomic';
 import { CliError } from '../node/load';
 import { checkResults } from './result-check';
 import {
+  parquetOutputs,
   type ResultMeta,
   readMeta,
   seriesFile,
@@ -25,7 +26,7 @@ interface Shard {
   rows: Map<number, string>;
 }
 
-export function mergeResults(files: readonly string[], out: string): number {
+export function mergeResults(files: readonly string[], out: string, parquet = false): number {
   const shards: Shard[] = [];
   const byRun = new Map<number, string>();
   const from = new Map<number, string>();
@@ -63,8 +64,9 @@ export function mergeResults(files: readonly string[], out: string): number {
   if (series) writeFileAtomic(seriesFile(out), series);
   const text = writeRows(out, line(header(whole)), byRun);
   const top = writeSummary(out, text, whole);
+  const pq = parquet ? parquetOutputs(out, !!series) : '';
   process.stdout.write(
-    `${m.experiment}: ${byRun.size} runs from ${files.length} files in ${out}\n${top ? `${top}\n` : ''}`,
+    `${m.experiment}: ${byRun.size} runs from ${files.length} files in ${out}${pq}\n${top ? `${top}\n` : ''}`,
   );
   return 0;
 }

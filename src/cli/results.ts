@@ -9,6 +9,7 @@ import type { Level } from '../experiment/design';
 import { type ResultRow, sensitivityCsv, summarise, summaryCsv } from '../experiment/summary';
 import { writeFileAtomic } from '../node/atomic';
 import { CliError } from '../node/load';
+import { writeParquetBeside } from '../node/parquet';
 
 export interface ResultMeta {
   experiment: string;
@@ -146,3 +147,10 @@ export function writeSummary(csv: string, text: string, meta: ResultMeta): strin
 
 const fmtP = (p: number): string =>
   Number.isNaN(p) ? 'n/a' : p < 0.001 ? '< 0.001' : p.toFixed(3);
+
+/** Parquet copies of the results (and the series when sampled); the phrase for the summary line. */
+export function parquetOutputs(out: string, series: boolean): string {
+  const files = [writeParquetBeside(out)];
+  if (series) files.push(writeParquetBeside(seriesFile(out)));
+  return `; Parquet in ${files.join(' and ')}`;
+}

@@ -19,7 +19,14 @@ import type { Limits } from '../scenario/limits';
 import { estimateRun } from '../sim/estimate';
 import { type LoadedExperiment, loadExperimentFile } from './experiment-file';
 import { Progress } from './progress';
-import { baseOf, type ResultMeta, seriesFile, writeRows, writeSummary } from './results';
+import {
+  baseOf,
+  parquetOutputs,
+  type ResultMeta,
+  seriesFile,
+  writeRows,
+  writeSummary,
+} from './results';
 import { formatDuration } from './run';
 import { seriesHeader } from './series-check';
 import { lockOutput } from './sweep-lock';
@@ -34,6 +41,8 @@ export interface SweepOptions {
   shard: { index: number; count: number };
   out?: string | undefined;
   quiet?: boolean;
+  /** Also write the results and series as Parquet beside the CSVs (src/node/parquet.ts). */
+  parquet?: boolean;
 }
 
 export function parseShard(text: string | undefined): { index: number; count: number } {
@@ -164,8 +173,9 @@ async function sweepLocked(
   flush();
   const top = writeSummary(out, text, meta);
   const base = baseOf(out);
+  const parquet = o.parquet ? parquetOutputs(out, !!e.sample) : '';
   process.stdout.write(
-    `${e.id}: ${byRun.size} runs in ${out}; summary in ${base}.summary.csv and ${base}.summary.json${top ? `; PRCC and SRC in ${base}.sensitivity.csv` : ''}${e.sample ? `; time series in ${base}.series.csv` : ''}\n${top ? `${top}\n` : ''}`,
+    `${e.id}: ${byRun.size} runs in ${out}; summary in ${base}.summary.csv and ${base}.summary.json${top ? `; PRCC and SRC in ${base}.sensitivity.csv` : ''}${e.sample ? `; time series in ${base}.series.csv` : ''}${parquet}\n${top ? `${top}\n` : ''}`,
   );
   return 0;
 }

@@ -19,8 +19,8 @@ const SYNOPSIS: Record<Command, string> = {
   validate: 'concord validate <file>',
   compare: 'concord compare <scenario.json> --set path=value… [--seeds N] [--days D] [--json]',
   sweep:
-    'concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv] [--quiet]',
-  merge: 'concord merge <shard.csv>… --out all.csv',
+    'concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv] [--parquet] [--quiet]',
+  merge: 'concord merge <shard.csv>… --out all.csv [--parquet]',
   replay: 'concord replay <session.concord.json> [--json]',
   schema: 'concord schema [--experiment]',
   bench: 'concord bench [--quick]',
@@ -48,9 +48,11 @@ progress on stderr. Rerun the same command to resume an interrupted sweep.
   --workers N       worker threads (default: the available cores)
   --shard i/n       run the i-th of n shares (merge them with concord merge)
   --out FILE        the results CSV (default <experiment id>.csv)
+  --parquet         also the results and time series as Parquet (<base>.parquet, …)
   --quiet           no progress`,
   merge: `Joins shard outputs of one sweep into one file; refuses gaps and doubles.
-  --out FILE        the joined CSV (required)`,
+  --out FILE        the joined CSV (required)
+  --parquet         also the joined results and time series as Parquet`,
   replay: `Replays a saved exercise session headless and checks every state hash it recorded
 (exit 4 when one differs).
   --json            the result as JSON`,

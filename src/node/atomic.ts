@@ -14,14 +14,14 @@ import { basename, dirname, join } from 'node:path';
 
 let writes = 0;
 
-export function writeFileAtomic(path: string, data: string): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const n = ++writes;
   // Unique per process and call: two writes of one target never share a temp file.
   const tmp = `${path}.${process.pid}.${n}.tmp`;
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx');
-    const buf = Buffer.from(data, 'utf8');
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
     fsyncSync(fd);
     closeSync(fd);
