@@ -2,8 +2,8 @@
 // cost? Runs the scenario twice per seed — as written and with the assignments — on the same
 // seeds (common random numbers: each system draws from its own named stream, so the two runs
 // stay coupled until their paths diverge), and reports every core metric's mean paired
-// difference with its 95% confidence interval.
-import { ci95, type Interval, mean } from '../experiment/stats';
+// difference with its confidence interval (95% unless --level says otherwise; exact t quantiles).
+import { type Interval, mean, tInterval } from '../experiment/stats';
 import { loadAtlas } from '../node/load';
 import type { Scenario } from '../scenario/schema';
 import { buildDef } from '../sim/build';
@@ -24,6 +24,8 @@ export interface CompareResult {
   set: string[];
   seeds: number[];
   ticks: number;
+  /** Confidence level of the intervals, e.g. 0.95. */
+  level: number;
   rows: CompareRow[];
 }
 
@@ -33,6 +35,7 @@ export function compareScenarios(
   set: string[],
   seeds: number[],
   ticks: number | undefined,
+  level = 0.95,
 ): CompareResult {
   const atlas = loadAtlas(baseline.geography.atlas);
   const defA = buildDef(baseline, atlas);
@@ -63,7 +66,10 @@ export function compareScenarios(
   const rows = CORE_METRICS.map((metric): CompareRow => {
     const xs = a[metric];
     const ys = b[metric];
-    const diff = ci95(ys.map((y, i) => y - xs[i]!));
+    const diff = tInterval(
+      ys.map((y, i) => y - xs[i]!),
+      level,
+    );
     return {
       metric,
       baseline: mean(xs),
@@ -72,14 +78,15 @@ export function compareScenarios(
       significant: diff.n >= 2 && (diff.lo > 0 || diff.hi < 0),
     };
   });
-  return { scenario: baseline.id, set, seeds, ticks: ran, rows };
+  return { scenario: baseline.id, set, seeds, ticks: ran, level, rows };
 }
 
 const fmt = (v: number) =>
   Number.isNaN(v) ? '—' : Math.abs(v) >= 100 ? v.toFixed(1) : v.toFixed(3);
 
 export function formatCompare(r: CompareResult): string {
-  const head = ['metric', 'baseline', 'variant', 'difference', '95% CI', ''];
+  const pct = `${+(r.level * 100).toFixed(2)}%`;
+  const head = ['metric', 'baseline', 'variant', 'difference', `${pct} CI`, ''];
   const body = r.rows.map((row) => [
     row.metric,
     fmt(row.baseline),
@@ -100,7 +107,7 @@ export function formatCompare(r: CompareResult): string {
     line(head),
     ...body.map(line),
     '',
-    '* the 95% confidence interval of the paired difference excludes zero',
+    `* the ${pct} confidence interval of the paired difference excludes zero`,
     '',
   ].join('\n');
 }

@@ -68,7 +68,7 @@ async function cmdRun(argv: string[]): Promise<number> {
 async function cmdCompare(argv: string[]): Promise<number> {
   const p = parseArgs(
     argv,
-    { value: ['seeds', 'days', 'set', ...LIMITS], bool: ['json'] },
+    { value: ['seeds', 'days', 'set', 'level', ...LIMITS], bool: ['json'] },
     'compare',
   );
   const file = one(p, 'compare', 'scenario file');
@@ -81,12 +81,13 @@ async function cmdCompare(argv: string[]): Promise<number> {
     );
   const n = intFlag(p, 'seeds', 'compare', 2, 10_000) ?? 20;
   const days = numFlag(p, 'days', 'compare', 0.01, 365);
+  const level = numFlag(p, 'level', 'compare', 0.5, 0.9999) ?? 0.95;
   const limits = limitsFrom(p, 'compare');
   const baseline = loadScenarioFile(file, [], limits);
   const variant = loadScenarioFile(file, set, limits);
   const ticks = days === undefined ? undefined : Math.round((days * 1440) / baseline.tickMinutes);
   const seeds = Array.from({ length: n }, (_, i) => i + 1);
-  const result = compareScenarios(baseline, variant, set, seeds, ticks);
+  const result = compareScenarios(baseline, variant, set, seeds, ticks, level);
   process.stdout.write(p.flags.has('json') ? `${JSON.stringify(result)}\n` : formatCompare(result));
   return 0;
 }

@@ -17,7 +17,8 @@ export type Command = (typeof COMMANDS)[number];
 const SYNOPSIS: Record<Command, string> = {
   run: 'concord run <scenario.json> [--seed N] [--days D | --ticks T] [--set path=value]… [--events out.ndjson] [--json]',
   validate: 'concord validate <file>',
-  compare: 'concord compare <scenario.json> --set path=value… [--seeds N] [--days D] [--json]',
+  compare:
+    'concord compare <scenario.json> --set path=value… [--seeds N] [--days D] [--level L] [--json]',
   sweep:
     'concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv] [--parquet] [--quiet]',
   merge: 'concord merge <shard.csv>… --out all.csv [--parquet]',
@@ -38,10 +39,11 @@ const DETAIL: Record<Command, string> = {
   validate: `Checks a scenario or an experiment file and prints "ok", or every problem as
 "file: path: message", one a line (exit 2).`,
   compare: `Paired runs of the scenario as written and with the --set changes, on common random
-numbers; the mean difference of every metric with its 95% confidence interval.
+numbers; the mean difference of every metric with its confidence interval.
   --set path=value  the change to compare (at least one; repeatable)
   --seeds N         pairs of runs (default 20)
   --days D          simulated days of each run
+  --level L         confidence level of the intervals (default 0.95; e.g. 0.9, 0.99)
   --json            the result as JSON`,
   sweep: `Runs every design point × seed of an experiment in worker threads; one CSV row per run,
 progress on stderr. Rerun the same command to resume an interrupted sweep.

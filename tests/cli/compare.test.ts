@@ -29,6 +29,19 @@ describe('concord compare', () => {
     // Without sharing, partners learn only from their own sensors: latency rises for certain.
     expect(info.diff.lo).toBeGreaterThan(0);
     for (const r of json.rows) expect(r.diff.lo).toBeLessThanOrEqual(r.diff.hi);
+    expect(json.level).toBe(0.95);
+    // --level 0.99 on the same pairs: the same means, intervals wider by t(.995,4)/t(.975,4).
+    const wide = JSON.parse(concord(...args, '--level', '0.99', '--json').stdout);
+    expect(wide.level).toBe(0.99);
+    const ratio = 4.604094871415897 / 2.7764451051977987;
+    for (const [i, r] of json.rows.entries()) {
+      const w = wide.rows[i];
+      expect(w.diff.mean).toBe(r.diff.mean);
+      if (r.diff.hi > r.diff.lo)
+        expect((w.diff.hi - w.diff.lo) / (r.diff.hi - r.diff.lo)).toBeCloseTo(ratio, 9);
+    }
+    expect(concord(...args, '--level', '0.99').stdout).toMatch(/99% CI/);
+    expect(concord(...args, '--level', '2').stderr).toMatch(/--level/);
   });
 
   it('asks for an assignment and names bad ones', () => {
