@@ -7,6 +7,7 @@ import { applyAssignments } from '../scenario/paths';
 import { type Problem, problemsFromZod } from '../scenario/problems';
 import { reservedKeyProblems } from '../scenario/safe-keys';
 import type { Scenario } from '../scenario/schema';
+import { nearest } from '../scenario/suggest';
 import { type Validated, validateScenario } from '../scenario/validate';
 import { CORE_METRICS } from '../sim/metrics';
 import { MAX_SEED } from '../sim/rng';
@@ -156,9 +157,14 @@ export function checkAgainstScenario(e: Experiment, sc: Scenario): Problem[] {
   e.parameters.forEach((p, i) => {
     const d = sc.parameters.find((x) => x.name === p.name);
     if (!d) {
+      const near = nearest(
+        p.name,
+        sc.parameters.map((x) => x.name),
+      );
+      const guess = near.length ? `did you mean ${near.join(' or ')}? ` : '';
       out.push({
         path: `parameters[${i}].name`,
-        message: `found "${p.name}"; allowed: a parameter declared by ${sc.id} (${declared})`,
+        message: `found "${p.name}"; ${guess}allowed: a parameter declared by ${sc.id} (${declared})`,
       });
       return;
     }
