@@ -57,7 +57,7 @@ async function cmdRun(argv: string[]): Promise<number> {
   const result = runScenario(scenario, { seed, days, ticks, eventsOut, file });
   if (p.flags.has('json')) {
     process.stdout.write(
-      `${JSON.stringify({ scenario: scenario.id, seed, ticks: result.ticks, hash: result.hash, metrics: result.metrics, breakdown: result.breakdown })}\n`,
+      `${JSON.stringify({ scenario: scenario.id, seed, ticks: result.ticks, hash: result.hash, metrics: result.metrics, breakdown: result.breakdown, ...(result.eventsSha256 ? { events: { file: eventsOut, sha256: result.eventsSha256 } } : {}) })}\n`,
     );
   } else {
     process.stdout.write(formatSummary(scenario, seed, result));

@@ -66,4 +66,25 @@ describe('concord run --events', () => {
     const bad = spawnSync('sha256sum', ['-c', 'e.ndjson.sha256'], { cwd: dir, encoding: 'utf8' });
     expect(bad.status).not.toBe(0);
   });
+
+  it('names the log and its SHA-256 in run --json', () => {
+    const out = join(dir, 'j.ndjson');
+    const j = spawnSync(
+      'node',
+      [
+        'bin/concord.mjs',
+        'run',
+        'scenarios/sahel-ct.json',
+        '--days',
+        '1',
+        '--events',
+        out,
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    const json = JSON.parse(j.stdout);
+    const hex = createHash('sha256').update(readFileSync(out)).digest('hex');
+    expect(json.events).toEqual({ file: out, sha256: hex });
+  });
 });
