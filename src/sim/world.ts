@@ -1,6 +1,25 @@
 // The world: `Def` is what a scenario fixes at load (dense indices, km geometry, masks);
 // `State` is everything that changes, held in typed or plain arrays so a checkpoint is one
 // structuredClone. Systems read Def and mutate State.
+//
+// Conventions a reader needs before any system makes sense:
+// - Dense indices. Every scenario id becomes its position in a list fixed at load: actors
+//   (Def.actorIds; organisations are actors with isOrg), units, bases, places, threat groups,
+//   agreements, rights, task forces, mechanisms. -1 means "none" wherever an index is stored.
+// - One array per field, named by entity: u* units, b* bases, p* places, c* threat cells,
+//   v* traffic vessels, k* convoys, tr* pictures. Def holds what never changes (uSpeed,
+//   bCapFuel…), State what does (ux, uFuel, bFuel…), so the same index reads both.
+// - Slots. Threat cells have `cellCap` slots: the scenario's cells, then cells that spawn
+//   injects will bring (CELL.unborn until then), then `liveCells` spares for live injects.
+//   Vessels and convoys likewise have vesselCap / convoyCap slots with an alive flag.
+// - Pairs and grids are flat: [actor * cellCap + cell] for pictures (tr*) and command
+//   assignments (assigned, retryAt; command nodes are the actors, then the task forces),
+//   [a * nActors + b] for trust and centreRelay, [base * nActors + actor] for base use.
+// - Agreements: the scenario's treaties first (nTreaties), then joint centres' channels.
+// - Space is km on the scenario's projection (geo/projection.ts); the masks' cell codes say
+//   who owns a cell (codeToActor; 0 is high seas). Time is ticks of tickMinutes (dtH hours).
+// - Codes: TASK for a unit's task, CELL for a threat cell's behaviour, ORDERED for what the
+//   player last ordered, DOMAIN, TARGET, MECH; their names arrays give the log's words.
 import type { Inject, Scenario, ThreatKind } from '../scenario/schema';
 import type { EventLog } from './events';
 import type { GeoMasks } from './geo/masks';
