@@ -5,13 +5,16 @@
 //   2. a scaling series on sahel-ct: agents ×1, ×4, ×16 for a fixed number of ticks;
 //   3. a plain typed-array reference kernel at the engine's mean agent count and tick count;
 //   4. experiment runs per second through the sweep's worker pool, 1 worker and 2+ (bench-sweep.ts);
-//   5. the same-work patrol at 1k/10k/50k units, engine against a kernel (bench-patrol*.ts).
+//   5. the same-work patrol at 1k/10k/50k units, engine against a kernel (bench-patrol*.ts);
+//   6. the whole `concord sweep` of sahel-sharing-joc, 1 worker against 2 (bench-command.ts);
+//   then the issue's speed targets, measured against met (bench-targets.ts).
 // A final {"kind":"summary"} line holds the key figures. Lines, in order:
 //   env, scenario (+ kernel per scenario), skipped (a JSON file that is not a scenario),
 //   scale (per factor, + kernel per factor), scaling, summary.
 import { cpus, loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchSweepCommand } from './bench-command';
 import {
   daysToTicks,
   measureRun,
@@ -25,6 +28,7 @@ import {
 import { runKernel } from './bench-kernel';
 import { benchPatrol, patrolConfig } from './bench-patrol-run';
 import { benchSweep } from './bench-sweep';
+import { reportTargets } from './bench-targets';
 
 export interface BenchConfig {
   quick: boolean;
@@ -524,14 +528,18 @@ export function runBenchWith(cfg: BenchConfig, io: BenchIO = stdio): Line[] {
 
 export async function runBench(o: { quick: boolean }): Promise<number> {
   const cfg = benchConfig(o.quick);
-  runBenchWith(cfg);
+  const lines = runBenchWith(cfg);
+  const emit = (l: Line) => {
+    lines.push(l);
+    stdio.line(l);
+  };
   // 5. The same-work patrol: engine against a typed-array kernel doing the same steps.
-  for (const l of benchPatrol(patrolConfig(o.quick, cfg.seed), stdio)) stdio.line(l);
+  for (const l of benchPatrol(patrolConfig(o.quick, cfg.seed), stdio)) emit(l);
   // 4. Experiment runs per second through the sweep's worker pool, 1 worker against 2+.
   const file = `${cfg.scenarioDir}/${cfg.scaleScenario}.json`;
   stdio.note(`bench: sweep throughput on ${cfg.scaleScenario} (worker pool)…`);
   const sw = await benchSweep(file, o.quick ? 16 : 96, o.quick ? 5 : undefined, o.quick ? 1 : 3);
-  stdio.line({ ...sw });
+  emit({ ...sw });
   const parts = Object.entries(sw.byWorkers).map(
     ([n, v]) =>
       `${n} worker${n === '1' ? '' : 's'} ${v.runsPerS} runs/s (median of ${v.reps.join(', ')}; ${sw.runs} runs in ${v.wallS} s)`,
@@ -539,5 +547,15 @@ export async function runBench(o: { quick: boolean }): Promise<number> {
   stdio.note(
     `sweep ${cfg.scaleScenario}${sw.days ? `, ${sw.days} days` : ', whole run'}: ${parts.join(', ')}; speed-up ×${sw.speedup}`,
   );
+  // 6. The whole `concord sweep` command, as a researcher runs it (a few minutes: full bench only).
+  if (!o.quick) {
+    const x = `${cfg.scenarioDir}/experiments/sahel-sharing-joc.json`;
+    const c = benchSweepCommand(x, 3, stdio);
+    emit(c);
+    stdio.note(
+      `concord sweep sahel-sharing-joc: 1 worker ${c.byWorkers['1']!.medianS} s, 2 workers ${c.byWorkers['2']!.medianS} s (medians of ${c.repetitions}); speed-up ×${c.speedup}`,
+    );
+  }
+  emit(reportTargets(lines, stdio));
   return 0;
 }
