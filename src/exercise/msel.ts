@@ -132,6 +132,11 @@ export const MselEffect = z.discriminatedUnion('kind', [
 export type MselEffect = z.infer<typeof MselEffect>;
 export type MselEffectKind = MselEffect['kind'];
 export const MSEL_EFFECT_KINDS = MselEffect.options.map((o) => o.shape.kind.value);
+/**
+ * Inject kinds an MSEL entry cannot carry: an entry fires as a live inject, and a force flow's
+ * units must exist from load (the scenario's `injects` schedules it).
+ */
+export const SCENARIO_ONLY_INJECT_KINDS: readonly string[] = ['force-flow'];
 
 /** Text a person wrote: no control characters but line breaks and tabs (XML cannot hold them). */
 const text = (max: number) =>
@@ -203,7 +208,8 @@ export function mselEntryProblems(data: unknown): Problem[] {
  * the minute, with a subject written from the effect.
  */
 export function mselFromScenario(scenario: Scenario): MselEntry[] {
-  return scenario.injects.map((inj, i): MselEntry => {
+  const live = scenario.injects.filter((i) => !SCENARIO_ONLY_INJECT_KINDS.includes(i.kind));
+  return live.map((inj, i): MselEntry => {
     const { id: _id, at, message, ...rest } = inj;
     const effect = (rest.kind === 'narrative' ? { kind: 'narrative' } : rest) as MselEffect;
     return {

@@ -12,6 +12,7 @@ import { ScenarioGeoError } from '../sim/build';
 import { OrderError, Session } from '../sim/session';
 import { scenarioDigest } from './canonical';
 import type { ScenarioResolver } from './migrate';
+import { SCENARIO_ONLY_INJECT_KINDS } from './msel';
 import { asOrder } from './order-schema';
 import type { SessionFile } from './session-file';
 
@@ -63,8 +64,14 @@ export async function engineFor(
 ): Promise<{ session: Session; scenario: Scenario; doc: unknown }> {
   const doc = await sessionScenarioDoc(f, deps);
   const raw = structuredClone(doc) as Record<string, unknown>;
-  // The exercise's MSEL fires the scenario's injects as recorded orders.
-  if (f.setup.injects === 'msel') raw.injects = [];
+  // The exercise's MSEL fires the scenario's injects as recorded orders; force flows stay the
+  // engine's (their units exist from load, msel.ts SCENARIO_ONLY_INJECT_KINDS).
+  if (f.setup.injects === 'msel')
+    raw.injects = Array.isArray(raw.injects)
+      ? raw.injects.filter((i) =>
+          SCENARIO_ONLY_INJECT_KINDS.includes((i as { kind?: string })?.kind ?? ''),
+        )
+      : [];
   try {
     applyAssignments(raw, f.set);
   } catch (e) {

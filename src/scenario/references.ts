@@ -158,18 +158,36 @@ export function checkReferences(
   s.zones.forEach((z, i) => ref(`zones[${i}].owner`, z.owner, 'actors'));
   if (s.zones.length > 32)
     out.push({ path: 'zones', message: `found ${s.zones.length} zones; allowed: at most 32` });
-  s.units.forEach((u, i) => {
+  // A unit of the scenario's or of a force-flow inject (same shape, same references).
+  const unitRefs = (p: string, u: Scenario['units'][number]) => {
     if (!unitTypeIds.includes(u.type)) {
       out.push({
-        path: `units[${i}].type`,
+        path: `${p}.type`,
         message: `found "${u.type}"; allowed: a key of unitTypes (${unitTypeIds.join(', ')})`,
       });
     }
-    ref(`units[${i}].owner`, u.owner, 'actors');
-    ref(`units[${i}].base`, u.base, 'bases');
-    if (u.command !== 'national') ref(`units[${i}].command`, u.command, 'taskForces');
-    if (u.task.kind === 'patrol-area') ref(`units[${i}].task.zone`, u.task.zone, 'zones');
-    if (u.task.kind === 'patrol-route') ref(`units[${i}].task.route`, u.task.route, 'routes');
+    ref(`${p}.owner`, u.owner, 'actors');
+    ref(`${p}.base`, u.base, 'bases');
+    if (u.command !== 'national') ref(`${p}.command`, u.command, 'taskForces');
+    if (u.task.kind === 'patrol-area') ref(`${p}.task.zone`, u.task.zone, 'zones');
+    if (u.task.kind === 'patrol-route') ref(`${p}.task.route`, u.task.route, 'routes');
+  };
+  s.units.forEach((u, i) => unitRefs(`units[${i}]`, u));
+  // Force-flow units are units from load: their ids are unique among all units.
+  const unitIds = new Set(s.units.map((u) => u.id));
+  s.injects.forEach((inj, i) => {
+    if (inj.kind !== 'force-flow') return;
+    inj.units.forEach((u, j) => {
+      const p = `injects[${i}].units[${j}]`;
+      if (unitIds.has(u.id))
+        out.push({
+          path: `${p}.id`,
+          message: `found duplicate id "${u.id}"; ids must be unique among units and force-flow units`,
+        });
+      unitIds.add(u.id);
+      unitRefs(p, u);
+      if (u.position) inBoxLater.push([`${p}.position`, u.position]);
+    });
   });
   s.threats.forEach((t, i) =>
     t.havens.forEach((h, j) => ref(`threats[${i}].havens[${j}]`, h, 'zones')),

@@ -461,6 +461,21 @@ export const Inject = z.discriminatedUnion('kind', [
     to: z.array(id).default([]),
     message: z.string().min(1),
   }),
+  z
+    .strictObject({
+      ...InjectBase,
+      kind: z.literal('force-flow'),
+      units: z
+        .array(Unit)
+        .min(1)
+        .max(100)
+        .describe(
+          "Units that arrive, written as the scenario's units: at `position`, else at `base`",
+        ),
+    })
+    .describe(
+      'Force flow: units or detachments arrive in theatre (a deployment or reinforcement). They exist from load but act only from this time; scheduled in the scenario, not given live',
+    ),
 ]);
 
 export const Parameter = z.strictObject({

@@ -12,6 +12,7 @@ import { snapToDomain } from './geo/snap';
 import { makeStreams, type Rng } from './rng';
 import { initialTrust } from './systems/trust';
 import { hoursToTick, scenarioHours } from './time';
+import { unitEntries } from './unit-entries';
 import {
   CAVEAT,
   CELL,
@@ -282,11 +283,11 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     for (const u of b.users) bUsers[i * nActors + actorOf(u)] = 1;
   });
 
-  // Units: expand counts.
-  const expanded = sc.units.flatMap((u) =>
+  // Units: expand counts (force-flow injects' units follow the scenario's, unit-entries.ts).
+  const expanded = unitEntries(sc).flatMap(({ unit: u, inject }) =>
     u.count === 1
-      ? [{ u, id: u.id }]
-      : Array.from({ length: u.count }, (_, k) => ({ u, id: `${u.id}-${k + 1}` })),
+      ? [{ u, id: u.id, inject }]
+      : Array.from({ length: u.count }, (_, k) => ({ u, id: `${u.id}-${k + 1}`, inject })),
   );
   const nUnits = expanded.length;
   const f64 = () => new Float64Array(nUnits);
@@ -330,6 +331,7 @@ export function buildDef(sc: Scenario, topology: unknown): Def {
     uCaveats: new Uint8Array(nUnits),
     uHome: new Int16Array(nUnits),
     uSidc: [],
+    uArrive: Int16Array.from(expanded, (e) => e.inject),
     nBases,
     baseIds: sc.bases.map((b) => b.id),
     bX,
@@ -740,7 +742,7 @@ export function initState(
     for (const m of ms) s.member[org * nA + m] = 1;
   });
   s.trust.set(initialTrust(def));
-  const units = sc.units.flatMap((u) => Array.from({ length: u.count }, () => u));
+  const units = unitEntries(sc).flatMap(({ unit: u }) => Array.from({ length: u.count }, () => u));
   const zoneOf = indexer(sc.zones.map((z) => z.id));
   const routeOf = indexer(sc.routes.map((r) => r.id));
   const tfOf = indexer(sc.taskForces.map((t) => t.id));
@@ -776,7 +778,8 @@ export function initState(
         : u.task.kind === 'patrol-route'
           ? routeOf(u.task.route)
           : -1;
-    s.uTask[i] = s.uStanding[i]!;
+    // A force-flow unit waits out of the world until its inject fires (systems/injects.ts).
+    s.uTask[i] = def.uArrive[i]! >= 0 ? TASK.notArrived : s.uStanding[i]!;
   });
   return { s, rng };
 }

@@ -3,6 +3,7 @@
 // JSON-able data built from `Def` (km positions converted back with the projection).
 import { toLat, toLon } from './geo/projection';
 import { mechanismParties } from './systems/mechanisms';
+import { unitEntries } from './unit-entries';
 import { type Def, DOMAIN, MECH_NAMES } from './world';
 
 export type LonLat = [number, number];
@@ -116,7 +117,7 @@ const lonLat = (p: readonly [number, number]): LonLat => [p[0], p[1]];
 export function unitNames(def: Def): string[] {
   const sc = def.scenario;
   const names: string[] = [];
-  for (const u of sc.units) {
+  for (const { unit: u } of unitEntries(sc)) {
     const base = u.name ?? sc.unitTypes[u.type]?.name ?? u.id;
     if (u.count === 1) names.push(base);
     else for (let k = 1; k <= u.count; k++) names.push(`${base} ${k}`);
@@ -292,5 +293,7 @@ function injectSubject(inj: Def['scenario']['injects'][number]): string {
       return inj.to.length ? inj.to.join(', ') : 'all';
     case 'withdraw':
       return `${inj.actor} leaves ${inj.organisation}`;
+    case 'force-flow':
+      return `${inj.units.map((u) => u.id).join(', ')} arrive`;
   }
 }

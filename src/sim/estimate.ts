@@ -7,6 +7,7 @@
 import type { Scenario } from '../scenario/schema';
 import { makeProjection, toX, toY } from './geo/projection';
 import { makeGridSpec } from './geo/raster';
+import { unitEntries } from './unit-entries';
 
 export interface RunSizes {
   cells: number;
@@ -65,7 +66,7 @@ function vesselsAlive(sc: Scenario): number {
 }
 
 export function runSizes(sc: Scenario, ticks?: number): RunSizes {
-  const units = sc.units.reduce((n, u) => n + u.count, 0);
+  const units = unitEntries(sc).reduce((n, e) => n + e.unit.count, 0);
   const spawns = sc.injects.filter((i) => i.kind === 'spawn').length;
   const threatCells = sc.threats.reduce((n, t) => n + t.cells, 0) + spawns;
   return {

@@ -68,6 +68,8 @@ export interface EventFields {
   'sovereignty-incident': { unit: number; grantor: number; grantee: number };
   'border-stop': { unit: number; into: number };
   'out-of-fuel': { unit: number };
+  /** A force-flow inject's unit enters the world (at its position, else its base). */
+  arrive: { unit: number; x: number; y: number };
   resupply: { unit: number; base: number; fuel: number; supplies: number };
   shortfall: {
     unit: number;

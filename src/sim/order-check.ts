@@ -80,6 +80,7 @@ function checkUnitOrder(w: World, actor: number, o: UnitOrder): string | null {
   const u = def.unitIds.indexOf(o.unit);
   const say = (why: string) => `${unitName(def, u)}: ${why}`;
   if (s.uTask[u] === TASK.destroyed) return say('destroyed; it can no longer be ordered');
+  if (s.uTask[u] === TASK.notArrived) return say('not yet arrived in theatre (a force flow)');
   const command = commandProblem(w, actor, u, o.kind);
   if (command) return command;
   const stranded = s.uTask[u] === TASK.stranded;

@@ -93,6 +93,11 @@ export function parseLiveInject(
     return { problem: p ? `inject${at(p.path)}: ${p.message}` : 'inject: not an inject' };
   }
   const inj = parsed.data;
+  if (inj.kind === 'force-flow')
+    return {
+      problem:
+        "inject: a force flow cannot be given live (its units must exist from load): schedule it in the scenario's injects",
+    };
   const sc = def.scenario;
   const all = [...sc.injects, ...earlier, inj];
   const prefix = `injects[${all.length - 1}]`;

@@ -3,6 +3,7 @@
 // listed in role-view.ts). Reads only `Def`; the lists are fixed at load, so they are built
 // once per (def, actor) and cached. Writes nothing.
 import { mechanismParties } from './systems/mechanisms';
+import { unitEntries } from './unit-entries';
 import type { Def } from './world';
 
 type Inject = Def['scenario']['injects'][number];
@@ -37,7 +38,7 @@ function initialCommand(def: Def): Int32Array {
   const tfOf = new Map(sc.taskForces.map((t, i) => [t.id, i]));
   const out = new Int32Array(def.nUnits).fill(-1);
   let u = 0;
-  for (const entry of sc.units) {
+  for (const { unit: entry } of unitEntries(sc)) {
     const tf = entry.command === 'national' ? -1 : (tfOf.get(entry.command) ?? -1);
     for (let k = 0; k < entry.count; k++) out[u++] = tf;
   }
@@ -55,6 +56,8 @@ export function injectVisible(def: Def, actor: number, inj: Inject): boolean {
       return true; // public knowledge
     case 'funding':
       return inj.actor === me;
+    case 'force-flow':
+      return inj.units.some((u) => u.owner === me); // a nation knows its own deployments
     case 'agreement': {
       const a = def.agreements.find((x) => x.id === inj.agreement);
       return !!a && (a.from === actor || a.to === actor);

@@ -113,10 +113,11 @@ export class Session {
     }
     // Only the units system moves units, so engagement's grid of last tick holds today's
     // positions: it serves on unless the set of living units changed since (a loss, or a
-    // destroyed unit sent home again by a later system, which today brings it back).
+    // force flow's arrival).
     let changed = false;
     for (let u = 0; u < def.nUnits; u++) {
-      const inc = s.uTask[u] === TASK.destroyed ? 0 : 1;
+      const t = s.uTask[u];
+      const inc = t === TASK.destroyed || t === TASK.notArrived ? 0 : 1;
       if (w.unitInclude[u] !== inc) {
         w.unitInclude[u] = inc;
         changed = true;

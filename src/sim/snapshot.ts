@@ -445,6 +445,7 @@ export function eventVisible(w: World, view: number, e: SimEvent): boolean {
       if (inj.kind === 'narrative') return addressed(inj.to.join(','));
       if (inj.kind === 'weather' || inj.kind === 'withdraw') return true; // public knowledge
       if (inj.kind === 'funding') return def.actorIds[view] === inj.actor;
+      if (inj.kind === 'force-flow') return inj.units.some((u) => u.owner === def.actorIds[view]);
       if (inj.kind === 'agreement')
         return party(def.agreements.findIndex((a) => a.id === inj.agreement));
       if (inj.kind === 'right') return rightParty(def.rights.findIndex((r) => r.id === inj.right));
@@ -489,6 +490,7 @@ export function eventVisible(w: World, view: number, e: SimEvent): boolean {
     case 'border-stop':
     case 'out-of-fuel':
     case 'resupply':
+    case 'arrive':
       return owns(e.unit);
     case 'cross-border':
       return owns(e.unit) || e.into === view;

@@ -2,7 +2,7 @@
 // active rights (rebuilt only when a right changes) and answers "may unit u stand here?"
 // with a grid lookup. Reads Def, State.rightActive; writes nothing in State.
 import { CODE_LAND, CODE_OTHER } from './geo/masks';
-import { CAVEAT, type Def, DOMAIN, type Permits, type State, type World } from './world';
+import { CAVEAT, type Def, DOMAIN, type Permits, type State, TASK, type World } from './world';
 
 export function buildPermits(def: Def, s: State): Permits {
   const nA = def.nActors;
@@ -168,6 +168,8 @@ export function unitsToWithdraw(w: World): number[] {
   const { def, s } = w;
   const out: number[] = [];
   for (let u = 0; u < def.nUnits; u++) {
+    // A wreck stays where it was lost; a force flow not yet arrived is not there.
+    if (s.uTask[u] === TASK.destroyed || s.uTask[u] === TASK.notArrived) continue;
     const x = s.ux[u]!;
     const y = s.uy[u]!;
     if (unitMayBe(w, u, x, y)) continue;

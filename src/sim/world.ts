@@ -51,6 +51,8 @@ export const TASK = {
   stranded: 8,
   destroyed: 9,
   move: 10,
+  /** A force-flow inject's unit before the inject fires: in the arrays, out of the world. */
+  notArrived: 11,
 } as const;
 export const TASK_NAMES = [
   'idle',
@@ -64,6 +66,7 @@ export const TASK_NAMES = [
   'stranded',
   'destroyed',
   'move',
+  'not-arrived',
 ] as const;
 
 /** Threat cell behaviour states. */
@@ -287,6 +290,8 @@ export interface Def {
   uCaveats: Uint8Array;
   uHome: Int16Array;
   uSidc: string[];
+  /** The scenario inject (force flow) that brings the unit in; -1 present from the start. */
+  uArrive: Int16Array;
   // bases
   nBases: number;
   baseIds: string[];

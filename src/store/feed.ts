@@ -55,6 +55,7 @@ const CATEGORY: Record<string, FeedCategory> = {
   resupply: 'logistics',
   shortfall: 'logistics',
   'out-of-fuel': 'logistics',
+  arrive: 'logistics',
   'convoy-depart': 'logistics',
   'convoy-arrive': 'logistics',
   'convoy-lost': 'logistics',
@@ -401,6 +402,8 @@ export function eventText(e: NamedEvent, d: WorldDescription): string {
       return `Shortfall: ${n.base(e.base)} could not supply ${round(e.amount)} ${str(e.supply)}${typeof e.unit === 'string' || e.unit === null ? ` to ${unit}` : ''}`;
     case 'out-of-fuel':
       return `${unit} out of fuel`;
+    case 'arrive':
+      return `${unit} arrived in theatre`;
     case 'convoy-depart':
     case 'convoy-arrive':
     case 'convoy-lost':

@@ -15,6 +15,15 @@ const GOLDEN: Record<string, Record<string, string>> = {
     'au-somalia': 'e1caa1d312ff8343',
     'gulf-maritime': 'd5fb49b47e18e016',
   },
+  // Issue 11 item 8: fire divided among engaged cells, force flow (au-somalia), destroyed
+  // units stay destroyed (gulf-maritime's first five days have none of these: unchanged).
+  '0.5.0': {
+    'sahel-ct': '791d8517a6087031',
+    'sea-maritime': '9a4d93cdedf85d73',
+    'central-america': 'f65be683d68c02fd',
+    'au-somalia': '25eec8ff034a856a',
+    'gulf-maritime': 'd5fb49b47e18e016',
+  },
 };
 
 const bundled = readdirSync('scenarios')

@@ -1,6 +1,8 @@
 // A Lanchester duel fixture: one company (A₀ fighters, effectiveness α per fighter-hour) meets
 // one hidden cell (B₀, β) inside the engagement radius; nobody breaks off; 1-minute ticks;
 // deterministic engagement mode. Used by the validation test and the VALIDATION.md report.
+// `split` cuts the same B₀ into that many co-located cells (aggregation test); `seed` with
+// `stochastic` draws losses; `stopAfterH` ends the duel that long after contact.
 import { CELL } from '../../src/sim/world';
 import { nigerSession } from './fixture';
 
@@ -10,7 +12,9 @@ export function duel(
   alpha: number,
   B0: number,
   beta: number,
+  opts: { split?: number; stochastic?: boolean; seed?: number; stopAfterH?: number } = {},
 ) {
+  const split = opts.split ?? 1;
   const s = nigerSession(
     {
       id: 'duel',
@@ -69,7 +73,9 @@ export function duel(
             kind: 'armed-group',
             domain: 'ground',
             sidc: 'SHGPUCI----D---',
-            strength: B0,
+            cells: split,
+            strength: B0 / split,
+            maxStrength: B0 / split,
             firepower: beta,
             speedKmh: 10,
             havens: ['haven'],
@@ -79,21 +85,30 @@ export function duel(
             recruitPerDay: 0,
           },
         ],
-        engagement: { model, radiusKm: 20, breakOffRatio: 0, stochastic: false },
+        engagement: { model, radiusKm: 20, breakOffRatio: 0, stochastic: opts.stochastic ?? false },
       },
     },
-    1,
+    opts.seed ?? 1,
   );
   const { world } = s;
+  const alive = () => {
+    for (let c = 0; c < split; c++) if (world.s.cState[c] !== CELL.dead) return true;
+    return false;
+  };
   let start = -1;
-  while (s.tick < s.totalTicks && world.s.cState[0] !== CELL.dead) {
+  const stop = (opts.stopAfterH ?? Number.POSITIVE_INFINITY) * 60;
+  while (s.tick < s.totalTicks && alive() && world.s.uStr[0]! >= 1) {
     s.step(1);
     if (start < 0 && world.s.uEngaged[0]! >= 0) start = s.tick - 1;
+    if (start >= 0 && s.tick - start >= stop) break;
   }
+  let threat = 0;
+  for (let c = 0; c < split; c++) threat += world.s.cStr[c]!;
   return {
     hours: ((s.tick - start) * 1) / 60,
     survivors: world.s.uStr[0]!,
-    cellDead: world.s.cState[0] === CELL.dead,
+    threat,
+    cellDead: !alive(),
   };
 }
 

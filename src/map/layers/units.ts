@@ -103,10 +103,18 @@ export function createUnitsLayer(ctx: LayerContext): UnitsLayer {
    */
   const look = (u: number, st: number) => {
     const dead = st === 0;
+    // st 4: a force flow's unit not yet arrived: in the arrays, not on the map.
+    const shown = st === 4 ? 0 : 1;
     if (dense)
-      glyphs.set(u, SYM, { frame: disc, w: 7, h: 7, tint: ownerTint[u]!, alpha: dead ? 0.3 : 1 });
-    else glyphs.set(u, SYM, { frame: symbolOf[u]!, dy: -1, alpha: dead ? 0.35 : 1 });
-    const bars = dead || dense || st === 3 ? 0 : 1;
+      glyphs.set(u, SYM, {
+        frame: disc,
+        w: 7,
+        h: 7,
+        tint: ownerTint[u]!,
+        alpha: shown * (dead ? 0.3 : 1),
+      });
+    else glyphs.set(u, SYM, { frame: symbolOf[u]!, dy: -1, alpha: shown * (dead ? 0.35 : 1) });
+    const bars = dead || dense || st >= 3 ? 0 : 1;
     glyphs.particle(u, BACK).alpha = 0.9 * bars;
     glyphs.particle(u, STR).alpha = bars;
     glyphs.particle(u, FUEL).alpha = bars;
@@ -152,7 +160,16 @@ export function createUnitsLayer(ctx: LayerContext): UnitsLayer {
         const str = L.strength[u]!;
         const fuel = L.fuel[u]!;
         const dead = L.task[u] === TASK.destroyed || str <= 0;
-        const st = dead ? 0 : L.engaged[u] ? 2 : Number.isNaN(str) ? 3 : 1;
+        const st =
+          L.task[u] === TASK.notArrived
+            ? 4
+            : dead
+              ? 0
+              : L.engaged[u]
+                ? 2
+                : Number.isNaN(str)
+                  ? 3
+                  : 1;
         if (st !== state[u]) {
           state[u] = st;
           look(u, st);

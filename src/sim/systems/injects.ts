@@ -1,5 +1,6 @@
 // System 1: the MSEL. Applies the scenario's injects due this tick (spawn, forced attack,
-// agreement or right switched, weather closing a zone, funding, narrative, withdrawal); live
+// agreement or right switched, weather closing a zone, funding, narrative, withdrawal, force
+// flow: units that were in the arrays from load, `not-arrived`, take up their tasks); live
 // injects go through the same `applyInject` from an order (orders.ts).
 // Reads Def.scenario.injects; writes State; stream: injects.
 
@@ -9,11 +10,14 @@ import { r3 } from '../events';
 import { hypot2 } from '../geo/hypot';
 import { toX, toY } from '../geo/projection';
 import { codeGrid } from '../sovereignty';
-import { CELL, type Def, DOMAIN, TARGET, type World } from '../world';
+import { CELL, type Def, DOMAIN, TARGET, TASK, type World } from '../world';
 import { setMechanism } from './mechanisms';
 import { rebuildPermits } from './permits';
 import { startRaid } from './threats';
 import { withdrawMember } from './withdrawal';
+
+/** A new cell's first raid comes after a uniform delay of up to this many hours. */
+export const FIRST_RAID_WITHIN_H = 24;
 
 /** Activates a new threat cell of group g at (x, y); returns its index or -1 when full. */
 export function spawnCell(w: World, g: number, strength: number, x: number, y: number): number {
@@ -40,7 +44,10 @@ export function spawnCell(w: World, g: number, strength: number, x: number, y: n
   s.cHaven[c] = best;
   s.cHx[c] = x;
   s.cHy[c] = y;
-  s.cTimer[c] = Math.floor(w.rng.injects() * 96);
+  // The first raid waits up to a day (a duration, whatever the tick; 96 ticks at 15 minutes).
+  s.cTimer[c] = Math.floor(
+    w.rng.injects() * Math.round((FIRST_RAID_WITHIN_H * 60) / def.tickMinutes),
+  );
   w.log.push(s.tick, 'threat-spawn', {
     cell: c,
     strength,
@@ -154,6 +161,9 @@ export function applyInject(w: World, inj: Inject, index: number): void {
     case 'narrative':
       w.log.push(s.tick, 'narrative', { message: inj.message, to: inj.to.join(',') });
       break;
+    case 'force-flow':
+      arrive(w, index);
+      break;
     case 'withdraw':
       withdrawMember(
         w,
@@ -162,6 +172,16 @@ export function applyInject(w: World, inj: Inject, index: number): void {
         inj.sectorsTo === undefined ? -1 : def.actorIds.indexOf(inj.sectorsTo),
       );
       break;
+  }
+}
+
+/** The units a scenario's force-flow inject brings in take up their standing tasks. */
+function arrive(w: World, index: number): void {
+  const { def, s } = w;
+  for (let u = 0; u < def.nUnits; u++) {
+    if (def.uArrive[u] !== index || s.uTask[u] !== TASK.notArrived) continue;
+    s.uTask[u] = s.uStanding[u]!;
+    w.log.push(s.tick, 'arrive', { unit: u, x: r3(s.ux[u]!), y: r3(s.uy[u]!) });
   }
 }
 

@@ -162,7 +162,7 @@ export function runLogistics(w: World): void {
   runConvoys(w);
   // Costs: unit-days of the units that exist, booked daily per actor.
   for (let u = 0; u < def.nUnits; u++) {
-    if (s.uTask[u] !== TASK.destroyed)
+    if (s.uTask[u] !== TASK.destroyed && s.uTask[u] !== TASK.notArrived)
       s.costAcc[def.uOwner[u]!] = s.costAcc[def.uOwner[u]!]! + (def.uCost[u]! * def.dtH) / 24;
   }
   const perDay = Math.round(1440 / def.tickMinutes);

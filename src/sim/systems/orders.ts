@@ -20,10 +20,16 @@ export function runOrders(w: World): void {
   }
 }
 
-/** A destroyed or stranded unit cannot carry out a unit order (it may have become so since). */
+/** A destroyed, stranded or not yet arrived unit cannot carry out a unit order. */
 function canAct(w: World, u: number): boolean {
   const t = w.s.uTask[u];
-  return t !== TASK.destroyed && t !== TASK.stranded;
+  return t !== TASK.destroyed && t !== TASK.stranded && t !== TASK.notArrived;
+}
+
+/** Lost, or not yet arrived: no order reaches it (a stranded unit may still change command). */
+function inPlay(w: World, u: number): boolean {
+  const t = w.s.uTask[u];
+  return t !== TASK.destroyed && t !== TASK.notArrived;
 }
 
 /** The unit drops what its staff had it doing and is under the player's orders from now. */
@@ -94,11 +100,13 @@ function applyUnitOrder(w: World, o: UnitOrder, u: number): void {
       sendHome(w, u);
       break;
     case 'assign':
+      if (!inPlay(w, u)) break;
       s.uCommand[u] =
         o.command === 'national' ? -1 : def.taskForces.findIndex((t) => t.id === o.command);
       freeUnit(w, u);
       break;
     case 'release':
+      if (!inPlay(w, u)) break;
       freeUnit(w, u);
       break;
   }

@@ -71,7 +71,8 @@ function meanReadiness(w: World): number {
   let sum = 0;
   let n = 0;
   for (let u = 0; u < def.nUnits; u++) {
-    if (s.uTask[u] === TASK.destroyed || !def.participant[def.uOwner[u]!]) continue;
+    const t = s.uTask[u];
+    if (t === TASK.destroyed || t === TASK.notArrived || !def.participant[def.uOwner[u]!]) continue;
     sum += s.uReady[u]!;
     n++;
   }

@@ -88,6 +88,7 @@ export function fallbackTask(w: World, u: number): number {
 export function releaseUnit(w: World, u: number): void {
   const { s } = w;
   endTasking(w, u);
+  if (s.uTask[u] === TASK.destroyed) return; // lost for good: nothing sends it anywhere
   s.uTask[u] = fallbackTask(w, u);
   // A unit with no standing task does not wait where its tasking ended: it goes back to base.
   if (s.uTask[u] === TASK.idle && distHome(w, u) >= 1) s.uTask[u] = TASK.return;
@@ -106,6 +107,7 @@ export function freeUnit(w: World, u: number): void {
 
 export function sendHome(w: World, u: number): void {
   releaseUnit(w, u);
+  if (w.s.uTask[u] === TASK.destroyed) return;
   w.s.uTask[u] = TASK.return;
   if (resupplyNearer(w, u)) return;
   w.s.uBase[u] = w.def.uHome[u]!;
@@ -202,7 +204,7 @@ export function runUnits(w: World): void {
     const movedLast = s.uMoved[u]!;
     s.uMoved[u] = 0;
     const task = s.uTask[u]!;
-    if (task === TASK.destroyed || task === TASK.stranded) continue;
+    if (task === TASK.destroyed || task === TASK.stranded || task === TASK.notArrived) continue;
     if (s.uPursuit[u] && s.uTaskCell[u]! < 0 && ordinarilyAllowed(w, u)) s.uPursuit[u] = 0;
     if (s.uExit[u]! >= 0 && territoryAt(def, s.ux[u]!, s.uy[u]!) !== s.uExit[u]) s.uExit[u] = -1;
     if (s.uFuel[u]! <= 0) {

@@ -81,7 +81,8 @@ function handOverSectors(w: World, from: number, to: number): number {
       if (def.uOwner[u] !== to || def.uDomain[u] !== DOMAIN.ground) continue;
       if (s.uCommand[u] !== -1 || s.uStanding[u] !== TASK.idle) continue;
       if (s.uOrdered[u] !== ORDERED.none) continue; // under the player's orders
-      if (s.uTask[u] === TASK.destroyed || s.uTask[u] === TASK.stranded) continue;
+      const t = s.uTask[u];
+      if (t === TASK.destroyed || t === TASK.stranded || t === TASK.notArrived) continue;
       // Its standing task from now on; it starts at once if free, else after its current task.
       s.uStanding[u] = TASK.patrolArea;
       s.uStandingRef[u] = k;
