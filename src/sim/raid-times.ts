@@ -26,7 +26,8 @@ export function raidTimes(def: Def, events: readonly SimEvent[], now: number): R
     if (list) list.push(t);
     else m.set(cell, [t]);
   };
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!; // an index loop: no iterator result per event before optimisation
     if (e.k === 'raid-start') raids.push({ cell: e.cell, t0: e.t, known: e.known, x: e.x, y: e.y });
     else if (e.k === 'detect') note(detects, e.cell, e.t);
     else if (e.k === 'contact' || e.k === 'on-scene') note(responses, e.cell, e.t);
