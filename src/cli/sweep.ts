@@ -14,9 +14,10 @@ import { dirname, resolve } from 'node:path';
 import { header, line, row } from '../experiment/csv';
 import { shardOf } from '../experiment/design';
 import { writeFileAtomic } from '../node/atomic';
-import { CliError } from '../node/load';
+import { CliError, loadAtlas } from '../node/load';
 import type { Limits } from '../scenario/limits';
 import { estimateRun } from '../sim/estimate';
+import { rememberedMasks } from '../sim/geo/masks';
 import { type LoadedExperiment, loadExperimentFile } from './experiment-file';
 import { Progress } from './progress';
 import {
@@ -112,7 +113,11 @@ async function sweepLocked(
       `${e.id}: ${x.runs.length} runs (${mine.length} in shard ${index}/${count}, ${mine.length - todo.length} already done), ${o.workers} workers → ${out}; ${sweepEstimate(x, todo.length, o.workers)}\n`,
     );
   }
-  const pool = sweepPool(o.workers, { inline: true });
+  // Loading the experiment built the scenario's masks here (its geography check): the workers
+  // take them instead of each building them again.
+  const atlas = x.scenario.geography.atlas;
+  const masks = { atlas, entries: rememberedMasks(loadAtlas(atlas) as object) };
+  const pool = sweepPool(o.workers, { inline: true, masks });
   let lastFlush = performance.now();
   let done = 0;
   const stop = (signal: NodeJS.Signals) => {

@@ -63,7 +63,10 @@ export class ExperimentRunner {
 
   run(spec: RunSpec): RunOutcome {
     const { sc, def } = this.world(spec.levels);
-    const session = new Session(sc, this.atlas(sc.geography.atlas), spec.seed, def);
+    // A run never seeks back: no periodic checkpoints (clones of the whole state).
+    const session = new Session(sc, this.atlas(sc.geography.atlas), spec.seed, def, {
+      checkpoints: false,
+    });
     const end =
       spec.days === undefined
         ? session.totalTicks

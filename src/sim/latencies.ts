@@ -16,7 +16,8 @@ export function latencies(def: Def, events: readonly SimEvent[]): Latencies {
   const out: Latencies = { share: [], decisions: [] };
   const sent = new Map<number, { t: number; agreement: number }>();
   const awareAt = new Map<number, number>();
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!; // an index loop: no iterator result per event before optimisation
     switch (e.k) {
       case 'msg-send':
         sent.set(e.msg, { t: e.t, agreement: e.agreement });

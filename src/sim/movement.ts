@@ -43,8 +43,9 @@ export function stepUnit(w: World, u: number, speeds: Float64Array): void {
   const km = speeds[u]! * def.dtH;
   lastStep.blocked = false;
   lastStep.moved = 0;
-  const path = s.uPath[u];
-  if (!path) return;
+  // uPath holds arrays or null, never undefined: `=== null` needs no load of the array.
+  const path = s.uPath[u] as number[] | null;
+  if (path === null) return;
   const spec = def.masks.spec;
   const { cellKm, cols, rows } = spec;
   const half = cellKm / 2;

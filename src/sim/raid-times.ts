@@ -41,7 +41,8 @@ export function raidTimes(def: Def, events: readonly SimEvent[], now: number): R
     if (list) list.push(t);
     else m.set(cell, [t]);
   };
-  for (const e of events) {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!; // an index loop: no iterator result per event before optimisation
     if (e.k === 'raid-start') {
       raids.push({ cell: e.cell, raid: e.raid, t0: e.t, known: e.known, x: e.x, y: e.y });
       started.set(e.raid, e.t);

@@ -49,15 +49,33 @@ function pathfinderFor(d: Def): PathFinder {
   return p;
 }
 
+/** How a session runs; the defaults suit an interactive one. */
+export interface SessionOptions {
+  /**
+   * Periodic checkpoints for seek (default true). A batch run that never seeks backwards
+   * sets false: it saves a clone of the whole state every checkpointEveryTicks; a backward
+   * seek then replays from the start (the tick-0 checkpoint is always kept).
+   */
+  checkpoints?: boolean;
+}
+
 export class Session {
   readonly world: World;
   readonly seed: number;
   /** Every order given, in tick order: with the scenario and seed, the whole replay. */
   readonly orders: Order[] = [];
   private checkpoints: Checkpoint[] = [];
+  private readonly periodic: boolean;
 
-  constructor(scenario: Scenario, topology: unknown, seed: number, def?: Def) {
+  constructor(
+    scenario: Scenario,
+    topology: unknown,
+    seed: number,
+    def?: Def,
+    options: SessionOptions = {},
+  ) {
     this.seed = seed;
+    this.periodic = options.checkpoints ?? true;
     const d = def ?? buildDef(scenario, topology);
     const { s, rng } = initState(d, seed);
     const { widthKm, heightKm } = d.masks.proj;
@@ -136,7 +154,7 @@ export class Session {
     runPolitics(w);
     runSample(w);
     s.tick++;
-    if (s.tick % def.scenario.checkpointEveryTicks === 0) this.checkpoint();
+    if (this.periodic && s.tick % def.scenario.checkpointEveryTicks === 0) this.checkpoint();
   }
 
   /** Advances n ticks (stops at the end of the scenario). Returns ticks run. */

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { labelAllowed } from '../../src/sim/geo/components';
 import { buildMasks, type GeoMasks } from '../../src/sim/geo/masks';
 import { cellAllowed, PathFinder, segmentClear } from '../../src/sim/geo/pathfind';
 import { toX, toY } from '../../src/sim/geo/projection';
@@ -204,5 +205,56 @@ describe('PathFinder', () => {
     expect(len).toBeLessThan(straight * 1.35);
     // The straight line itself crosses Singapore island.
     expect(segmentClear(m.spec, m.seaCode, ship, x0, y0, x1, y1)).toBe(false);
+  });
+});
+
+describe('regions of allowed cells (labelAllowed) and PathFinder memory', () => {
+  // A small LCG: the test's own grids, not the engine's streams.
+  const lcg = (seed: number) => () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+
+  it('agrees with the search: same region exactly when an uncapped search finds a path', () => {
+    for (let t = 0; t < 20; t++) {
+      const r = lcg(t + 1);
+      const g = grid(24, 18);
+      for (let i = 0; i < g.code.length; i++) g.code[i] = r() < 0.42 ? WALL : FREE;
+      const labels = labelAllowed(24, 18, g.code, allowFree);
+      const pf = new PathFinder(g.spec);
+      for (let k = 0; k < 60; k++) {
+        const a = Math.floor(r() * g.code.length);
+        const b = Math.floor(r() * g.code.length);
+        if (a === b || g.code[a] !== FREE || g.code[b] !== FREE) continue;
+        const p = pf.find(
+          g.code,
+          allowFree,
+          (a % 24) + 0.5,
+          Math.floor(a / 24) + 0.5,
+          (b % 24) + 0.5,
+          Math.floor(b / 24) + 0.5,
+        );
+        expect(p !== null).toBe(labels[a] === labels[b]);
+      }
+    }
+  });
+
+  it('gives the same answers, in the same order of queries, with or without regions known', () => {
+    for (let t = 0; t < 10; t++) {
+      const r = lcg(100 + t);
+      const g = grid(30, 20);
+      for (let i = 0; i < g.code.length; i++) g.code[i] = r() < 0.4 ? WALL : FREE;
+      const queries: number[][] = [];
+      for (let k = 0; k < 80; k++)
+        queries.push([r() * 30, r() * 20, r() * 30, r() * 20, r() < 0.3 ? 25 : 600]);
+      // Fresh finders per query know nothing; one finder across them learns regions and,
+      // through a copy of the table with the same content, shares what it learnt.
+      const shared = new PathFinder(g.spec);
+      for (const [i, [x0, y0, x1, y1, cap]] of queries.entries()) {
+        const table = i % 2 ? allowFree : Uint8Array.from(allowFree);
+        const want = new PathFinder(g.spec).find(g.code, allowFree, x0!, y0!, x1!, y1!, cap);
+        expect(shared.find(g.code, table, x0!, y0!, x1!, y1!, cap)).toEqual(want);
+      }
+    }
   });
 });

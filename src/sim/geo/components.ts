@@ -36,3 +36,75 @@ export function labelRegions(
   }
   return label;
 }
+
+/**
+ * Labels the cells where `allowed[code[i]] === 1` into regions 1, 2, … (0 elsewhere), joined
+ * by exactly PathFinder's moves: 8 neighbours, no diagonal squeeze between two blocked cells.
+ * Those moves are symmetric, so a search between two regions can only fail.
+ */
+export function labelAllowed(
+  cols: number,
+  rows: number,
+  code: Uint8Array,
+  allowed: Uint8Array,
+): Int32Array {
+  const n = cols * rows;
+  const label = new Int32Array(n);
+  const stack = new Int32Array(n);
+  // One lookup per cell up front: the fill reads each cell up to 8 times.
+  const open = new Uint8Array(n);
+  for (let i = 0; i < n; i++) open[i] = allowed[code[i]!] === 1 ? 1 : 0;
+  let next = 0;
+  for (let start = 0; start < n; start++) {
+    if (label[start] !== 0 || open[start] === 0) continue;
+    label[start] = ++next;
+    let top = 0;
+    stack[top++] = start;
+    while (top > 0) {
+      const i = stack[--top]!;
+      const c = i % cols;
+      const w = c > 0;
+      const e = c < cols - 1;
+      const s = i >= cols;
+      const nn = i < n - cols;
+      const oW = w && open[i - 1] === 1;
+      const oE = e && open[i + 1] === 1;
+      const oS = s && open[i - cols] === 1;
+      const oN = nn && open[i + cols] === 1;
+      if (oW && label[i - 1] === 0) {
+        label[i - 1] = next;
+        stack[top++] = i - 1;
+      }
+      if (oE && label[i + 1] === 0) {
+        label[i + 1] = next;
+        stack[top++] = i + 1;
+      }
+      if (oS && label[i - cols] === 0) {
+        label[i - cols] = next;
+        stack[top++] = i - cols;
+      }
+      if (oN && label[i + cols] === 0) {
+        label[i + cols] = next;
+        stack[top++] = i + cols;
+      }
+      // Diagonals: open, unlabelled, and not squeezed between two blocked side cells.
+      if (s && w && (oS || oW) && open[i - cols - 1] === 1 && label[i - cols - 1] === 0) {
+        label[i - cols - 1] = next;
+        stack[top++] = i - cols - 1;
+      }
+      if (s && e && (oS || oE) && open[i - cols + 1] === 1 && label[i - cols + 1] === 0) {
+        label[i - cols + 1] = next;
+        stack[top++] = i - cols + 1;
+      }
+      if (nn && w && (oN || oW) && open[i + cols - 1] === 1 && label[i + cols - 1] === 0) {
+        label[i + cols - 1] = next;
+        stack[top++] = i + cols - 1;
+      }
+      if (nn && e && (oN || oE) && open[i + cols + 1] === 1 && label[i + cols + 1] === 0) {
+        label[i + cols + 1] = next;
+        stack[top++] = i + cols + 1;
+      }
+    }
+  }
+  return label;
+}

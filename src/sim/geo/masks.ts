@@ -98,6 +98,29 @@ export function buildMasksShared(topology: unknown, input: MaskInput): GeoMasks 
   return masks;
 }
 
+/**
+ * The masks remembered for a topology, as (input key, masks) pairs: plain data a thread can
+ * send to another (structured clone keeps them equal bit for bit), which adopts them with
+ * adoptMasks instead of building them again.
+ */
+export function rememberedMasks(topology: object): Array<[string, GeoMasks]> {
+  return [...(memo.get(topology) ?? [])];
+}
+
+/** Takes masks built elsewhere (rememberedMasks) as if this thread had built them. */
+export function adoptMasks(topology: object, entries: ReadonlyArray<[string, GeoMasks]>): void {
+  let byInput = memo.get(topology);
+  if (!byInput) {
+    byInput = new Map();
+    memo.set(topology, byInput);
+  }
+  for (const [key, masks] of entries) {
+    if (byInput.has(key)) continue;
+    if (byInput.size >= MEMO_PER_TOPOLOGY) byInput.delete(byInput.keys().next().value as string);
+    byInput.set(key, masks);
+  }
+}
+
 export function buildMasks(topology: unknown, input: MaskInput): GeoMasks {
   const { cellKm, countryIsos } = input;
   if (countryIsos.length > 253) throw new Error('at most 253 countries can be coded');

@@ -1,6 +1,7 @@
 // Grid routing for units: weighted A* over 8-neighbour cells with reusable typed-array state,
 // then string-pulling so straight stretches become single legs.
 
+import { labelAllowed } from './components';
 import { MinHeap } from './min-heap';
 import type { GridSpec } from './raster';
 import { segmentClear } from './segment';
@@ -14,6 +15,8 @@ const H_WEIGHT = 1.5;
 const MAX_REMEMBERED = 200_000;
 /** Remembered cell paths per table set before that memory is cleared (a memory bound). */
 const MAX_PATHS = 20_000;
+/** Distinct allowed-table contents remembered before that memory is cleared (a memory bound). */
+const MAX_TABLES = 64;
 // Neighbour order is fixed (part of the deterministic tie rule): E, W, N, S, NE, NW, SE, SW.
 const DC = [1, -1, 0, 0, 1, -1, 1, -1] as const;
 const DR = [0, 0, 1, -1, 1, 1, -1, -1] as const;
@@ -49,6 +52,21 @@ export class PathFinder {
     Uint8Array,
     WeakMap<Uint8Array, Map<number, Map<number, Int32Array>>>
   >();
+
+  /**
+   * Regions of the allowed cells (labelAllowed) per (allowed table, code grid), made after a
+   * table's first failed search: a goal in another region than the start fails whatever the
+   * cap, so later ones fail at once instead of expanding up to the cap.
+   */
+  private readonly regions = new WeakMap<Uint8Array, WeakMap<Uint8Array, Int32Array>>();
+
+  /**
+   * One table per allowed-table content, the key of the memories above: permits are rebuilt
+   * often with the same content (13 contents in 37 tables in a central-america run), and a
+   * search depends on the content, not on which copy it was given.
+   */
+  private readonly canon = new WeakMap<Uint8Array, Uint8Array>();
+  private readonly byContent = new Map<string, Uint8Array>();
 
   constructor(spec: GridSpec) {
     this.spec = spec;
@@ -88,18 +106,22 @@ export class PathFinder {
     const goal = gr * cols + gc;
     if (allowed[code[goal]!] !== 1) return null;
     if (start === goal) return [x1, y1];
-    const failures = this.failuresFor(code, allowed, maxExpansions);
+    const table = this.canonical(allowed);
+    const failures = tableFor(this.failed, code, table, maxExpansions, () => new Set());
     const key = start * cols * rows + goal;
     if (failures.has(key)) return null;
-    const paths = tableFor(this.found, code, allowed, maxExpansions, () => new Map());
+    const paths = tableFor(this.found, code, table, maxExpansions, () => new Map());
     const known = paths.get(key);
     let m: number;
     if (known) {
       m = known.length;
       this.cells.set(known);
     } else {
-      m = this.search(code, allowed, start, goal, maxExpansions);
+      const regions = this.regions.get(table)?.get(code);
+      m = regions && !this.sameRegion(regions, code, allowed, start, goal) ? 0 : -1;
+      if (m < 0) m = this.search(code, allowed, start, goal, maxExpansions);
       if (m === 0) {
+        if (!regions) this.labelRegions(code, table);
         if (failures.size >= MAX_REMEMBERED) failures.clear();
         failures.add(key);
         return null;
@@ -110,8 +132,57 @@ export class PathFinder {
     return this.pull(code, allowed, m, x0, y0, x1, y1, allowed[code[start]!] === 1);
   }
 
-  private failuresFor(code: Uint8Array, allowed: Uint8Array, cap: number): Set<number> {
-    return tableFor(this.failed, code, allowed, cap, () => new Set());
+  private labelRegions(code: Uint8Array, allowed: Uint8Array): void {
+    let byCode = this.regions.get(allowed);
+    if (!byCode) {
+      byCode = new WeakMap();
+      this.regions.set(allowed, byCode);
+    }
+    byCode.set(code, labelAllowed(this.spec.cols, this.spec.rows, code, allowed));
+  }
+
+  /**
+   * Can a search from start reach goal (an allowed cell)? An allowed start must share its
+   * region; a disallowed one is left by search's first moves, into its neighbours' regions.
+   */
+  private sameRegion(
+    regions: Int32Array,
+    code: Uint8Array,
+    allowed: Uint8Array,
+    start: number,
+    goal: number,
+  ): boolean {
+    const want = regions[goal]!;
+    if (regions[start]! > 0) return regions[start] === want;
+    const { cols, rows } = this.spec;
+    const sc = start % cols;
+    const sr = (start - sc) / cols;
+    for (let k = 0; k < 8; k++) {
+      const nc = sc + DC[k]!;
+      const nr = sr + DR[k]!;
+      if (nc < 0 || nr < 0 || nc >= cols || nr >= rows) continue;
+      if (regions[nr * cols + nc] !== want) continue;
+      if (k < 4) return true;
+      // The same no-squeeze rule as search's diagonal moves.
+      if (allowed[code[sr * cols + nc]!] === 1 || allowed[code[nr * cols + sc]!] === 1) return true;
+    }
+    return false;
+  }
+
+  /** The first table seen with allowed's content (tables are never mutated, so it stays equal). */
+  private canonical(allowed: Uint8Array): Uint8Array {
+    let c = this.canon.get(allowed);
+    if (c === undefined) {
+      const key = String.fromCharCode(...allowed);
+      c = this.byContent.get(key);
+      if (c === undefined) {
+        if (this.byContent.size >= MAX_TABLES) this.byContent.clear();
+        c = allowed;
+        this.byContent.set(key, c);
+      }
+      this.canon.set(allowed, c);
+    }
+    return c;
   }
 
   /** A* over cells; the path's cells go into this.cells and their count is returned (0: none). */

@@ -1,5 +1,7 @@
 // Bucket grid for neighbour queries, rebuilt each tick by a counting sort of agent positions;
 // radius queries return agent indices in a deterministic order (ascending bucket, insertion).
+// A rebuild copies the positions and sorts them at the first query after it: a tick with no
+// query (no live threat cell, say) costs a copy, not a sort.
 
 export class SpatialGrid {
   readonly cols: number;
@@ -12,6 +14,13 @@ export class SpatialGrid {
   private ids: Int32Array;
   private sx: Float64Array;
   private sy: Float64Array;
+  /** Positions and inclusion as of the last rebuild, sorted into the above when dirty. */
+  private px: Float64Array;
+  private py: Float64Array;
+  private inc: Uint8Array;
+  private count = 0;
+  private included = false;
+  private dirty = false;
 
   constructor(widthKm: number, heightKm: number, bucketKm: number, capacity: number) {
     if (!(bucketKm > 0)) throw new Error(`bucketKm must be > 0, got ${bucketKm}`);
@@ -25,6 +34,9 @@ export class SpatialGrid {
     this.ids = new Int32Array(capacity);
     this.sx = new Float64Array(capacity);
     this.sy = new Float64Array(capacity);
+    this.px = new Float64Array(capacity);
+    this.py = new Float64Array(capacity);
+    this.inc = new Uint8Array(capacity);
   }
 
   private col(x: number): number {
@@ -45,12 +57,28 @@ export class SpatialGrid {
       this.ids = new Int32Array(cap);
       this.sx = new Float64Array(cap);
       this.sy = new Float64Array(cap);
+      this.px = new Float64Array(cap);
+      this.py = new Float64Array(cap);
+      this.inc = new Uint8Array(cap);
     }
-    const { start, fill, bucketOf, cols } = this;
+    // Whole arrays when they hold exactly `count` (no view object), else the first `count`.
+    this.px.set(xs.length === count ? xs : xs.subarray(0, count));
+    this.py.set(ys.length === count ? ys : ys.subarray(0, count));
+    this.included = include !== undefined;
+    if (include !== undefined)
+      this.inc.set(include.length === count ? include : include.subarray(0, count));
+    this.count = count;
+    this.dirty = true;
+  }
+
+  /** The counting sort of the positions copied by the last rebuild. */
+  private sort(): void {
+    this.dirty = false;
+    const { start, fill, bucketOf, cols, count, px: xs, py: ys, inc } = this;
     const nb = fill.length;
     start.fill(0);
     for (let i = 0; i < count; i++) {
-      if (include !== undefined && include[i] !== 1) {
+      if (this.included && inc[i] !== 1) {
         bucketOf[i] = -1;
         continue;
       }
@@ -76,6 +104,7 @@ export class SpatialGrid {
    * out.length: size out for the worst case).
    */
   queryRadius(x: number, y: number, r: number, out: Int32Array): number {
+    if (this.dirty) this.sort();
     const c0 = this.col(x - r);
     const c1 = this.col(x + r);
     const r0 = this.row(y - r);

@@ -239,11 +239,11 @@ export function runUnits(w: World): void {
     switch (s.uTask[u]) {
       case TASK.patrolArea:
         speeds = def.uPatrolSpeed;
-        if (!s.uPath[u]) patrolWaypoint(w, u);
+        if (s.uPath[u] === null) patrolWaypoint(w, u);
         break;
       case TASK.patrolRoute:
         speeds = def.uPatrolSpeed;
-        if (!s.uPath[u]) patrolRoute(w, u);
+        if (s.uPath[u] === null) patrolRoute(w, u);
         break;
       case TASK.respond: {
         const node = pictureNode(w, u);
@@ -272,7 +272,7 @@ export function runUnits(w: World): void {
           const sy = ty + (r() - 0.5) * 16;
           const c = cellOf(def.masks.spec, sx, sy);
           if (c >= 0 && allowed[code[c]!] === 1) planUnit(w, u, sx, sy);
-        } else if (!s.uPath[u] || hypot2(tx - s.uTx[u]!, ty - s.uTy[u]!) > 5) {
+        } else if (s.uPath[u] === null || hypot2(tx - s.uTx[u]!, ty - s.uTy[u]!) > 5) {
           if (!planUnit(w, u, tx, ty)) {
             // The track is somewhere this unit may not go: it stops at the border.
             const into = territoryAt(def, tx, ty);
@@ -295,13 +295,13 @@ export function runUnits(w: World): void {
         break;
       }
       case TASK.return:
-        if (!s.uPath[u]) {
+        if (s.uPath[u] === null) {
           if (distHome(w, u) < 0.5) s.uTask[u] = TASK.resupply;
           else if (!planUnit(w, u, homeX(w, u), homeY(w, u))) s.uWait[u] = s.uWait[u]! + 1;
         }
         break;
       case TASK.move:
-        if (!s.uPath[u]) moveOrHold(w, u);
+        if (s.uPath[u] === null) moveOrHold(w, u);
         break;
       case TASK.idle:
         if (s.uOrdered[u] === ORDERED.move) goBackOut(w, u);
