@@ -113,7 +113,7 @@ export interface WorldDescription {
 
 const lonLat = (p: readonly [number, number]): LonLat => [p[0], p[1]];
 
-/** Expanded unit names in the same order as build.ts expands `count`. */
+/** Expanded unit names in the same order as build-units.ts expands `count`. */
 export function unitNames(def: Def): string[] {
   const sc = def.scenario;
   const names: string[] = [];

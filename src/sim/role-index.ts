@@ -32,7 +32,7 @@ export function checkActor(def: Def, actor: number): void {
     );
 }
 
-/** The task force each unit starts under (−1 national), expanded as build.ts expands counts. */
+/** The task force each unit starts under (−1 national), in build-units.ts's order. */
 function initialCommand(def: Def): Int32Array {
   const sc = def.scenario;
   const tfOf = new Map(sc.taskForces.map((t, i) => [t.id, i]));

@@ -3,10 +3,11 @@
 // restoring the nearest one and replaying. (scenario, seed, orders) → the same event log,
 // whatever the step sizes. The worker and the CLI both drive this class.
 import type { Scenario } from '../scenario/schema';
-import { buildDef, initState } from './build';
+import { buildDef } from './build';
 import { EventLog, type LogState } from './events';
 import { PathFinder } from './geo/pathfind';
 import { SpatialGrid } from './geo/spatial-grid';
+import { initState } from './init-state';
 import { computeMetrics, type Metrics } from './metrics';
 import { liveInjects, orderProblem, parseLiveInject } from './order-refs';
 import { restoreStreams, type StreamStates, saveStreams } from './rng';

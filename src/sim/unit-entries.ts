@@ -1,6 +1,6 @@
 // The scenario's unit entries in the engine's order: its `units`, then the units of each
 // force-flow inject in inject order (they exist from load, inactive until their inject fires).
-// build.ts expands each entry's `count` in this order; everything that maps a unit index back
+// build-units.ts expands each entry's `count` in this order; everything that maps a unit index back
 // to its entry (names, initial command) walks the same list.
 import type { Scenario, Unit } from '../scenario/schema';
 

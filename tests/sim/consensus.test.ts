@@ -2,7 +2,7 @@
 // with more divergent priorities; majority grows gently; a lead nation decides alone.
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/scenario/schema';
-import { decisionFactor } from '../../src/sim/build';
+import { decisionFactor } from '../../src/sim/rules';
 import { loaded } from './driver';
 
 function withOrg(

@@ -5,10 +5,11 @@
 // Reads Def.scenario.injects; writes State; stream: injects.
 
 import type { Inject } from '../../scenario/schema';
-import { randomCellIn, threatAllowed } from '../build';
 import { r3 } from '../events';
 import { hypot2 } from '../geo/hypot';
 import { toX, toY } from '../geo/projection';
+import { randomCellIn } from '../geo/zone-cells';
+import { threatAllowed } from '../rules';
 import { codeGrid } from '../sovereignty';
 import { CELL, type Def, DOMAIN, TARGET, TASK, type World } from '../world';
 import { setMechanism } from './mechanisms';

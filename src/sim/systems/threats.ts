@@ -4,7 +4,6 @@
 // knowledge of security presence is ground truth for the threat); writes cell state, logs
 // raids and attacks, schedules reports. Stream: threats.
 
-import { threatAllowed } from '../build';
 import { r3 } from '../events';
 import { hypot2 } from '../geo/hypot';
 import { cellAllowed, segmentClear } from '../geo/pathfind';
@@ -13,6 +12,7 @@ import { snapToDomain } from '../geo/snap';
 import { advanceAlong } from '../movement';
 import { knows } from '../picture';
 import { poisson } from '../rng';
+import { threatAllowed } from '../rules';
 import { codeGrid, territoryAt } from '../sovereignty';
 import { CELL, DOMAIN, TARGET, type World } from '../world';
 

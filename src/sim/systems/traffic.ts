@@ -2,7 +2,7 @@
 // routes at a steady rate (alternating direction when both ways), moving at their speed and
 // leaving at the far end. They are targets for threats and report attacks. Runs with
 // logistics in the tick order. Stream: traffic.
-import { pointAlong } from '../build';
+import { pointAlong } from '../geo/polyline';
 import type { World } from '../world';
 
 const pt = { x: 0, y: 0 };

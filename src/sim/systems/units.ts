@@ -3,9 +3,9 @@
 // picture, search where it was last seen, escort a convoy, return at bingo fuel. A unit out of
 // fuel stops where it is. Reads Def, pictures, permits; writes unit state. Stream: units.
 
-import { randomCellIn } from '../build';
 import { hypot2 } from '../geo/hypot';
 import { cellOf } from '../geo/raster';
+import { randomCellIn } from '../geo/zone-cells';
 import { lastStep, planUnit, stepUnit } from '../movement';
 import { freshTicks } from '../picture';
 import { allowedFor, codeGrid, taskForceCodes, territoryAt, unitMayBe } from '../sovereignty';

@@ -2,7 +2,7 @@
 // in 2023; AU troop contributors have drawn down from Somalia): what it shared, the rights it
 // held or granted, its place in the organisation's joint centres and task forces, and its
 // sectors are lost, or — for sectors, when `sectorsTo` names a remaining member — handed over.
-import { taskForceDecisionTicks } from '../build';
+import { taskForceDecisionTicks } from '../rules';
 import { DOMAIN, ORDERED, TASK, type World } from '../world';
 import { rebuildPermits } from './permits';
 import { freeUnit, sendHome } from './units';
