@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { CliError, readJsonFile } from '../node/load';
 import type { Scenario } from '../scenario/schema';
 import { validateScenario } from '../scenario/validate';
-import { CELL, TASK, type World } from '../sim/world';
+import { CELL, TASK } from '../sim/codes';
+import type { World } from '../sim/world';
 import { makeSession } from './run';
 
 /** Median, min and max of a sample (one decimal place is the caller's business). */

@@ -22,11 +22,13 @@
 // - trust set: tracks withheld for low trust on that pair meanwhile;
 // - inject: what the engine logged for it at its tick and, for an MSEL entry, its serial,
 //   subject and who acknowledged the card.
+
+import { ORDERED, TASK } from '../sim/codes';
 import type { WorldDescription } from '../sim/describe';
 import type { SimEvent } from '../sim/events';
 import { toX, toY } from '../sim/geo/projection';
 import { cellOf } from '../sim/geo/raster';
-import { type Def, ORDERED, type Order, TASK, type World } from '../sim/world';
+import type { Def, Order, World } from '../sim/world';
 import type { Probe } from './aar-probe';
 import { addressees } from './msel';
 import type { RecordedOrder, SessionFile } from './session-file';

@@ -11,8 +11,10 @@
 //   really were (null when K_a is empty) — what they knew against what was true;
 // - ageH: the mean age of those tracks, hours since last seen (null when K_a is empty);
 // - phantoms: fresh tracks of cells that no longer exist (destroyed): threats a still believes in.
+
+import { CELL } from '../sim/codes';
 import { freshTicks } from '../sim/picture';
-import { CELL, type World } from '../sim/world';
+import type { World } from '../sim/world';
 import type { Probe } from './aar-probe';
 
 export interface ActorPicture {

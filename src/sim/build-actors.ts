@@ -1,7 +1,8 @@
 // Actors at load: the per-actor arrays (organisations and their members, HQs, decision latency,
 // sovereignty, withholding, threat priorities) and, once everything is built, who takes part.
 import type { BuildContext } from './build-context';
-import { type Def, N_THREAT_KINDS, THREAT_KIND_INDEX } from './world';
+import { N_THREAT_KINDS, THREAT_KIND_INDEX } from './codes';
+import type { Def } from './world';
 
 export type ActorParts = Pick<
   Def,

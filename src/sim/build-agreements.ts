@@ -4,8 +4,9 @@
 
 import type { BuildContext } from './build-context';
 import { scopeBits } from './build-mechanisms';
+import { DOMAIN } from './codes';
 import { membersOf, taskForceDecisionTicks } from './rules';
-import { type Def, DOMAIN } from './world';
+import type { Def } from './world';
 
 export type AgreementParts = Pick<Def, 'agreements' | 'rights' | 'taskForces' | 'nTreaties'>;
 

@@ -2,18 +2,17 @@
 // the agreements (so messages, metrics and the map treat them alike); liaison offices attach to
 // every agreement between their pair; frameworks, training and dialogues get dense indices.
 import type { Scenario } from '../scenario/schema';
+import { MECH, THREAT_KIND_INDEX } from './codes';
 import { hoursToTick, scenarioHours } from './time';
-import {
-  type AgreementDef,
-  type CentreDef,
-  type Def,
-  type DialogueDef,
-  type FrameworkDef,
-  type LiaisonDef,
-  MECH,
-  type MechanismDef,
-  THREAT_KIND_INDEX,
-  type TrainingDef,
+import type {
+  AgreementDef,
+  CentreDef,
+  Def,
+  DialogueDef,
+  FrameworkDef,
+  LiaisonDef,
+  MechanismDef,
+  TrainingDef,
 } from './world';
 
 export type MechanismParts = Pick<

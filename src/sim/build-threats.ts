@@ -1,7 +1,8 @@
 // Threat groups at load, and how many threat cell slots the State needs: the scenario's cells,
 // one per spawn inject, and the spare slots for live injects.
 import type { BuildContext } from './build-context';
-import { type Def, DOMAIN, type GroupDef, THREAT_KIND_INDEX } from './world';
+import { DOMAIN, THREAT_KIND_INDEX } from './codes';
+import type { Def, GroupDef } from './world';
 
 export type ThreatParts = Pick<Def, 'groups' | 'cellCap' | 'liveCells'>;
 

@@ -2,8 +2,9 @@
 // order), and the fixed per-unit arrays (type, owner, speeds, fuel, sensor, caveats, home base).
 import type { Unit } from '../scenario/schema';
 import { type BuildContext, indexer } from './build-context';
+import { CAVEAT, DOMAIN } from './codes';
 import { unitEntries } from './unit-entries';
-import { CAVEAT, type Def, DOMAIN } from './world';
+import type { Def } from './world';
 
 export type UnitParts = Pick<
   Def,

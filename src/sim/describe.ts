@@ -1,10 +1,12 @@
 // The static lookup tables the map and panels need once per load: names, colours, symbol
 // codes and lon/lat geometry of everything a snapshot refers to by dense index. Plain
 // JSON-able data built from `Def` (km positions converted back with the projection).
+
+import { DOMAIN, MECH_NAMES } from './codes';
 import { toLat, toLon } from './geo/projection';
 import { mechanismParties } from './systems/mechanisms';
 import { unitEntries } from './unit-entries';
-import { type Def, DOMAIN, MECH_NAMES } from './world';
+import type { Def } from './world';
 
 export type LonLat = [number, number];
 export type DomainName = 'ground' | 'sea' | 'air';

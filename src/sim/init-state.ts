@@ -3,11 +3,12 @@
 // on their standing tasks. Runs once per run, so it may allocate freely.
 import { indexer } from './build-context';
 import { initiallyActive } from './build-mechanisms';
+import { CELL, DOMAIN, TASK } from './codes';
 import { toX, toY } from './geo/projection';
 import { makeStreams, type Streams } from './rng';
 import { initialTrust } from './systems/trust';
 import { unitEntries } from './unit-entries';
-import { CELL, type Def, DOMAIN, type State, TASK } from './world';
+import type { Def, State } from './world';
 
 const f = (k: number) => new Float64Array(k);
 

@@ -12,6 +12,7 @@
 // it commands or whose commanding organisation it belongs to. A no-night unit may be ordered
 // at night: it halts until day. "No offensive action" does not bar movement.
 
+import { TASK } from './codes';
 import { toX, toY } from './geo/projection';
 import {
   actorName,
@@ -24,7 +25,7 @@ import {
 import { whyNotPatrol, whyNotThere } from './order-reach';
 import { orderProblem } from './order-refs';
 import { mechanismParties } from './systems/mechanisms';
-import { type Order, TASK, type World } from './world';
+import type { Order, World } from './world';
 
 /** The white cell's actor number in checkOrder. */
 export const WHITE_CELL = -1;

@@ -3,6 +3,8 @@
 // permit tables), weather closures, a legal route (straight leg or A*, as movement.ts plans it)
 // and fuel for the way there and back (the units system's bingo rule). Reads Def, State and
 // the permits; the path finder's search arrays are scratch, so asking changes no run.
+
+import { CAVEAT, DOMAIN } from './codes';
 import { hypot2 } from './geo/hypot';
 import { CODE_LAND, CODE_OTHER } from './geo/masks';
 import { segmentClear } from './geo/pathfind';
@@ -10,7 +12,7 @@ import { cellCenterX, cellCenterY, cellOf } from './geo/raster';
 import { actorName, domainWord, zoneName } from './labels';
 import { allowedFor, codeGrid, taskForceCodes } from './sovereignty';
 import { homeOf } from './systems/units';
-import { CAVEAT, DOMAIN, type World } from './world';
+import type { World } from './world';
 
 /** The A* expansion cap movement.ts plans with: a route it would not find is no route. */
 const MAX_EXPANSIONS = 60_000;

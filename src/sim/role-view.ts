@@ -30,6 +30,8 @@
 // tick, not the log's length; message ids are keys made from what the message says; message,
 // raid, episode and convoy numbers are left out of events; live injects are numbered among
 // those it may see. Still shared: threat cell indices (a track's "cell 14") and convoy slots.
+
+import { TASK } from './codes';
 import { describeWorld, type WorldDescription } from './describe';
 import { toLat, toLon } from './geo/projection';
 import { firstAtTick, type LiveInjectLabel, roleEvents } from './role-events';
@@ -45,7 +47,7 @@ import {
   type UnitLayer,
   unitOrderFields,
 } from './snapshot';
-import { type Def, type Msg, TASK, type World } from './world';
+import type { Def, Msg, World } from './world';
 
 /** The role's event feed (role-events.ts), here too so that hosts import one module. */
 export { type LiveInjectLabel, roleEvents } from './role-events';

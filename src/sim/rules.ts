@@ -1,8 +1,8 @@
 // Model rules shared by load time and the per-tick systems: how slowly an organisation decides
 // (consensus, majority, lead nation) and where threats may move.
 import type { Scenario } from '../scenario/schema';
+import { DOMAIN, THREAT_KIND_INDEX } from './codes';
 import { CODE_LAND } from './geo/masks';
-import { DOMAIN, THREAT_KIND_INDEX } from './world';
 
 /**
  * How much slower an organisation decides than its stated latency: consensus grows with the

@@ -4,6 +4,7 @@
 // whatever the step sizes. The worker and the CLI both drive this class.
 import type { Scenario } from '../scenario/schema';
 import { buildDef } from './build';
+import { TASK } from './codes';
 import { EventLog, type LogState } from './events';
 import { PathFinder } from './geo/pathfind';
 import { SpatialGrid } from './geo/spatial-grid';
@@ -24,7 +25,7 @@ import { runSensing } from './systems/sensing';
 import { runThreats } from './systems/threats';
 import { runTraffic } from './systems/traffic';
 import { runUnits } from './systems/units';
-import { type Def, type Order, type State, TASK, type World } from './world';
+import type { Def, Order, State, World } from './world';
 
 interface Checkpoint {
   tick: number;

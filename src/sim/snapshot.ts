@@ -3,12 +3,14 @@
 // or as one actor sees it: its own tracks, its own messages, its own trust row and only the
 // events it may know. An actor's view never holds ground-truth positions of threat cells, nor
 // the strength and stocks of units it does not command or of bases it does not own.
+
+import { CELL, ORDERED, TASK } from './codes';
 import type { SimEvent } from './events';
 import { toLat, toLon } from './geo/projection';
 import { namedEvent } from './names';
 import { mechanismParties } from './systems/mechanisms';
 import { homeOf } from './systems/units';
-import { CELL, injectAt, ORDERED, type Order, TASK, type World } from './world';
+import { injectAt, type Order, type World } from './world';
 
 /** Ground truth: everything, as the white cell sees it. */
 export const GROUND_TRUTH = -1;

@@ -1,8 +1,10 @@
 // Sovereignty: who may be where. Builds per-actor, per-domain passability tables from the
 // active rights (rebuilt only when a right changes) and answers "may unit u stand here?"
 // with a grid lookup. Reads Def, State.rightActive; writes nothing in State.
+
+import { CAVEAT, DOMAIN, TASK } from './codes';
 import { CODE_LAND, CODE_OTHER } from './geo/masks';
-import { CAVEAT, type Def, DOMAIN, type Permits, type State, TASK, type World } from './world';
+import type { Def, Permits, State, World } from './world';
 
 export function buildPermits(def: Def, s: State): Permits {
   const nA = def.nActors;

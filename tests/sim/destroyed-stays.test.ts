@@ -3,9 +3,10 @@
 // destroyed abroad home (task `return`), and a member's withdrawal did so to a unit destroyed
 // while its task force had it tasked; on arrival it resupplied and went back out.
 import { describe, expect, it } from 'vitest';
+import { TASK } from '../../src/sim/codes';
 import { checkOrder, WHITE_CELL } from '../../src/sim/order-check';
 import type { Session } from '../../src/sim/session';
-import { type Order, TASK } from '../../src/sim/world';
+import type { Order } from '../../src/sim/world';
 import { sim, ticksFor } from './driver';
 
 /** Lost in a fight as engagement left it before the fix: its tasking's fields still set. */

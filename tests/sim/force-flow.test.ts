@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mselFromScenario } from '../../src/exercise/msel';
 import { validateScenario } from '../../src/scenario/validate';
+import { TASK } from '../../src/sim/codes';
 import { checkOrder, WHITE_CELL } from '../../src/sim/order-check';
 import { roleEvents } from '../../src/sim/role-events';
 import { roleDescription, roleSnapshot } from '../../src/sim/role-view';
 import { takeSnapshot } from '../../src/sim/snapshot';
-import { TASK } from '../../src/sim/world';
 import { loaded, sim } from './driver';
 
 const IDS = ['ug-reinf-inf-1', 'ug-reinf-inf-2'];

@@ -2,7 +2,7 @@
 // with its seed, tick and unit, and one error lists the first few. (The 20-seed sweep that
 // uses them, invariants.test.ts, is in the slow tier; this file is in the fast one.)
 import { describe, expect, it } from 'vitest';
-import { TASK } from '../../src/sim/world';
+import { TASK } from '../../src/sim/codes';
 import { sim, ticksFor } from './driver';
 import {
   checkMessages,

@@ -2,10 +2,11 @@
 // the engine's own permit tables): domains, borders, stocks, fuel, message latency. A sweep
 // checks about a million facts, so the checks count violations and keep the first few instead
 // of calling `expect` for each; `Violations.throwIfAny` then fails once, saying where.
+
+import { DOMAIN, TASK } from '../../src/sim/codes';
 import { CODE_LAND } from '../../src/sim/geo/masks';
 import { cellOf } from '../../src/sim/geo/raster';
 import type { Session } from '../../src/sim/session';
-import { DOMAIN, TASK } from '../../src/sim/world';
 
 /** How many violations a failure lists; the rest are only counted. */
 const SHOWN = 10;

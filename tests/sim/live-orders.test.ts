@@ -3,11 +3,11 @@
 // tasking can be switched off and on; a unit the player ordered is left alone until released.
 import { describe, expect, it } from 'vitest';
 import type { Inject } from '../../src/scenario/schema';
+import { ORDERED, TASK } from '../../src/sim/codes';
 import type { SimEvent } from '../../src/sim/events';
 import { namedEvent } from '../../src/sim/names';
 import { OrderError, Session } from '../../src/sim/session';
 import { eventVisible } from '../../src/sim/snapshot';
-import { ORDERED, TASK } from '../../src/sim/world';
 import { loaded, sim, ticksFor } from './driver';
 
 const SEED = 7;

@@ -1,11 +1,12 @@
 // Order checks in words (src/sim/order-check.ts) on real scenario situations: what a player
 // may not order and why, what the white cell may, and that accepted orders do what they say.
 import { describe, expect, it } from 'vitest';
+import { CAVEAT, ORDERED, TASK } from '../../src/sim/codes';
 import { cellOf } from '../../src/sim/geo/raster';
 import { checkOrder, WHITE_CELL } from '../../src/sim/order-check';
 import type { Session } from '../../src/sim/session';
 import { homeOf, isNight } from '../../src/sim/systems/units';
-import { CAVEAT, ORDERED, type Order, TASK } from '../../src/sim/world';
+import type { Order } from '../../src/sim/world';
 import { sim, ticksFor } from './driver';
 
 const actor = (s: Session, id: string) => s.def.actorIds.indexOf(id);

@@ -3,7 +3,7 @@
 // deterministic engagement mode. Used by the validation test and the VALIDATION.md report.
 // `split` cuts the same B₀ into that many co-located cells (aggregation test); `seed` with
 // `stochastic` draws losses; `stopAfterH` ends the duel that long after contact.
-import { CELL } from '../../src/sim/world';
+import { CELL } from '../../src/sim/codes';
 import { nigerSession } from './fixture';
 
 export function duel(

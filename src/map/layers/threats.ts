@@ -3,8 +3,8 @@
 // symbol fading with age and an uncertainty circle growing with it (2 km + 4 km/h). The
 // snapshot decides what exists; this layer only draws it.
 import { Container, Graphics, type Text } from 'pixi.js';
+import { CELL_NAMES } from '../../sim/codes';
 import type { Snapshot } from '../../sim/snapshot';
-import { CELL_NAMES } from '../../sim/world';
 import { PALETTE } from '../colors';
 import { GlyphSet } from '../glyphs';
 import { type Hit, nearestWithin } from '../hit-test';

@@ -3,8 +3,8 @@
 // push updates typed targets, bar widths and colours; frames only move particles. Selection is
 // a ring.
 import { Container, Graphics } from 'pixi.js';
+import { TASK, TASK_NAMES } from '../../sim/codes';
 import type { Snapshot } from '../../sim/snapshot';
-import { TASK, TASK_NAMES } from '../../sim/world';
 import { PALETTE, parseColor, stockColor } from '../colors';
 import { GlyphSet } from '../glyphs';
 import { type Hit, nearestWithin, pct } from '../hit-test';

@@ -5,12 +5,14 @@
 // Caveats and sovereignty are checked before tasking. Deterministic: ties go to the lower index.
 // Units under the player's orders (State.uOrdered) are never tasked; a nation whose automatic
 // tasking is off (State.autoTasking) tasks none of its national units.
+
+import { CAVEAT, CELL, DOMAIN, N_THREAT_KINDS, ORDERED, TASK } from '../codes';
 import { hypot2 } from '../geo/hypot';
 import { cellOf } from '../geo/raster';
 import { planUnit } from '../movement';
 import { freshTicks } from '../picture';
 import { territoryAt, unitMayBe } from '../sovereignty';
-import { CAVEAT, CELL, DOMAIN, N_THREAT_KINDS, ORDERED, TASK, type World } from '../world';
+import type { World } from '../world';
 
 const AVAILABLE = new Set<number>([TASK.idle, TASK.patrolArea, TASK.patrolRoute]);
 /** A track no unit could be found for is reconsidered after this many minutes. */

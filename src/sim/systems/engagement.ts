@@ -5,10 +5,12 @@
 // strength, so how a side is cut into cells does not change the fight. A side breaks off below
 // its break-off share. Contact, interdictions and prevented raids are logged here. Stream:
 // engagement.
+
+import { CAVEAT, CELL, DOMAIN, ORDERED, TASK } from '../codes';
 import { r3 } from '../events';
 import { knows } from '../picture';
 import { poisson } from '../rng';
-import { CAVEAT, CELL, DOMAIN, ORDERED, TASK, type World } from '../world';
+import type { World } from '../world';
 import { endTasking, fallbackTask, releaseUnit, sendHome } from './units';
 
 const near = new Int32Array(4096);

@@ -4,8 +4,10 @@
 // Nations share their own observations; organisations (fusion centres, joint HQs) relay, and
 // a joint centre's channels also carry what a member learnt from partners outside the centre.
 // Messages in flight are State (the map draws them). Stream: info.
+
+import { CELL } from '../codes';
 import { observe } from '../picture';
-import { CELL, type Msg, type World } from '../world';
+import type { Msg, World } from '../world';
 import { latencyTicks } from './mechanisms';
 
 /** A track is shared again when the observation is this much newer than the last one shared. */

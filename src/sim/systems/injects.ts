@@ -5,13 +5,14 @@
 // Reads Def.scenario.injects; writes State; stream: injects.
 
 import type { Inject } from '../../scenario/schema';
+import { CELL, DOMAIN, TARGET, TASK } from '../codes';
 import { r3 } from '../events';
 import { hypot2 } from '../geo/hypot';
 import { toX, toY } from '../geo/projection';
 import { randomCellIn } from '../geo/zone-cells';
 import { threatAllowed } from '../rules';
 import { codeGrid } from '../sovereignty';
-import { CELL, type Def, DOMAIN, TARGET, TASK, type World } from '../world';
+import type { Def, World } from '../world';
 import { setMechanism } from './mechanisms';
 import { rebuildPermits } from './permits';
 import { startRaid } from './threats';

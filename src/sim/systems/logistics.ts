@@ -4,10 +4,11 @@
 // when the depot can load them, travel their route, and deliver; costs accrue daily.
 // Stocks never go negative. Stream: logistics.
 
+import { DOMAIN, ORDERED, TASK } from '../codes';
 import { r3 } from '../events';
 import { hypot2 } from '../geo/hypot';
 import { advanceAlong, planUnit } from '../movement';
-import { DOMAIN, ORDERED, TASK, type World } from '../world';
+import type { World } from '../world';
 import { distHome, fallbackTask } from './units';
 
 const AT_BASE_KM = 1;

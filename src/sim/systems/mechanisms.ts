@@ -2,8 +2,10 @@
 // daily and periodic effects — liaison officers build trust, training raises readiness at a
 // cost, strategic dialogues meet and raise trust. Joint centres act through their channels
 // (information.ts); frameworks through base-use permits (sovereignty.ts). No randomness.
+
+import { MECH, MECH_NAMES } from '../codes';
 import { buildPermits } from '../sovereignty';
-import { type Def, MECH, MECH_NAMES, type TrainingDef, type World } from '../world';
+import type { Def, TrainingDef, World } from '../world';
 import { adjustTrust } from './trust';
 
 /** The actors party to a mechanism (they see it and may switch it). */

@@ -3,9 +3,11 @@
 // automatic tasking, and live injects, applied exactly as the scenario's own. Orders were
 // checked when given (session.ts, order-refs.ts; who may give them: order-check.ts).
 // Reads World.pendingOrders; writes State and one 'order' event per order.
+
+import { ORDERED, TASK } from '../codes';
 import { toX, toY } from '../geo/projection';
 import { planUnit } from '../movement';
-import { ORDERED, type Order, TASK, type World } from '../world';
+import type { Order, World } from '../world';
 import { applyInject, mechanismOf } from './injects';
 import { setMechanism } from './mechanisms';
 import { rebuildPermits } from './permits';

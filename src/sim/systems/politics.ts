@@ -4,7 +4,9 @@
 // sovereignty incident (chance = the host's sovereignty sensitivity × ½) that lowers the
 // host's trust in the pursuer. Readiness recovers at base, wears on short supplies; then the
 // coordination mechanisms act (mechanisms.ts). Stream: politics.
-import { TASK, type World } from '../world';
+
+import { TASK } from '../codes';
+import type { World } from '../world';
 import { runMechanisms } from './mechanisms';
 import { adjustTrust as adjust } from './trust';
 

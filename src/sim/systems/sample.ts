@@ -2,9 +2,11 @@
 // completeness (share of live threat cells it holds a fresh track of), how far partners'
 // pictures diverge, mean unit readiness and total threat strength — so every metric can be
 // computed from the log alone. No randomness.
+
+import { CELL, TASK } from '../codes';
 import { r3 } from '../events';
 import { knows } from '../picture';
-import { CELL, TASK, type World } from '../world';
+import type { World } from '../world';
 
 const r4 = (v: number) => Math.round(v * 10000) / 10000;
 

@@ -2,9 +2,11 @@
 // sea and air sensors sweep: a cell within half the sweep width of the path flown or sailed
 // this tick is detected (definite-range law). Places' delayed attack reports arrive here too.
 // Neighbours come from the spatial grid. Reads positions; writes pictures. Stream: sensing.
+
+import { CELL, DOMAIN, TASK } from '../codes';
 import { hypot2 } from '../geo/hypot';
 import { observe } from '../picture';
-import { CELL, DOMAIN, TASK, type World } from '../world';
+import type { World } from '../world';
 
 const found = new Int32Array(4096);
 /** A hiding cell is this much harder to see (its detectability and sweep width scale by it). */

@@ -4,6 +4,7 @@
 // knowledge of security presence is ground truth for the threat); writes cell state, logs
 // raids and attacks, schedules reports. Stream: threats.
 
+import { CELL, DOMAIN, TARGET } from '../codes';
 import { r3 } from '../events';
 import { hypot2 } from '../geo/hypot';
 import { cellAllowed, segmentClear } from '../geo/pathfind';
@@ -14,7 +15,7 @@ import { knows } from '../picture';
 import { poisson } from '../rng';
 import { threatAllowed } from '../rules';
 import { codeGrid, territoryAt } from '../sovereignty';
-import { CELL, DOMAIN, TARGET, type World } from '../world';
+import type { World } from '../world';
 
 const scratch = new Int32Array(4096);
 const PRESENCE_KM = 30;

@@ -3,13 +3,14 @@
 // picture, search where it was last seen, escort a convoy, return at bingo fuel. A unit out of
 // fuel stops where it is. Reads Def, pictures, permits; writes unit state. Stream: units.
 
+import { CAVEAT, DOMAIN, ORDERED, TASK } from '../codes';
 import { hypot2 } from '../geo/hypot';
 import { cellOf } from '../geo/raster';
 import { randomCellIn } from '../geo/zone-cells';
 import { lastStep, planUnit, stepUnit } from '../movement';
 import { freshTicks } from '../picture';
 import { allowedFor, codeGrid, taskForceCodes, territoryAt, unitMayBe } from '../sovereignty';
-import { CAVEAT, DOMAIN, ORDERED, TASK, type World } from '../world';
+import type { World } from '../world';
 
 const pt = { x: 0, y: 0 };
 const SEARCH_HOURS = 3;

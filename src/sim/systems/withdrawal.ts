@@ -2,8 +2,10 @@
 // in 2023; AU troop contributors have drawn down from Somalia): what it shared, the rights it
 // held or granted, its place in the organisation's joint centres and task forces, and its
 // sectors are lost, or — for sectors, when `sectorsTo` names a remaining member — handed over.
+
+import { DOMAIN, ORDERED, TASK } from '../codes';
 import { taskForceDecisionTicks } from '../rules';
-import { DOMAIN, ORDERED, TASK, type World } from '../world';
+import type { World } from '../world';
 import { rebuildPermits } from './permits';
 import { freeUnit, sendHome } from './units';
 

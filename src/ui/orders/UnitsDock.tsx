@@ -2,8 +2,8 @@
 // player's list holds only its own units: its role description), and for the selected unit its
 // command and orders with buttons for the order menu (O) and "move to a point" (M).
 import { type KeyboardEvent, type ReactNode, useMemo, useRef } from 'react';
+import { TASK_NAMES } from '../../sim/codes';
 import type { WorldDescription } from '../../sim/describe';
-import { TASK_NAMES } from '../../sim/world';
 import { getLatestSnapshot } from '../../store/latest-snapshot';
 import { searchUnits, setUnitQuery, setUnitsList, unitStatus } from '../../store/orders';
 import { useSession } from '../../store/react';

@@ -3,9 +3,9 @@
 // (re-read whenever a new one arrives).
 import type { ReactNode } from 'react';
 import type { Selection } from '../../map/types';
+import { CELL_NAMES, TASK_NAMES } from '../../sim/codes';
 import type { WorldDescription } from '../../sim/describe';
 import type { Snapshot } from '../../sim/snapshot';
-import { CELL_NAMES, TASK_NAMES } from '../../sim/world';
 import { orderSwitch } from '../../store/bridge';
 import { getLatestSnapshot } from '../../store/latest-snapshot';
 import { useSession } from '../../store/react';
