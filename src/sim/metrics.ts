@@ -60,71 +60,96 @@ function mean(xs: number[]): number {
 }
 
 /** Metrics of a run whose log is `events`, observed at tick `now` (exclusive end). */
-export function computeMetrics(def: Def, events: readonly SimEvent[], now: number): Metrics {
-  const h = def.tickMinutes / 60;
-  const cap = HORIZON_H;
-  const nA = def.nActors;
-  const participants: number[] = [];
-  for (let a = 0; a < nA; a++) if (def.participant[a]) participants.push(a);
-  const trust = initialTrust(def);
+/** Counts and series gathered in one pass over the log (tallyEvents). */
+interface Tally {
+  incidents: number;
+  prevented: number;
+  harm: number;
+  shortfalls: number;
+  crossings: number;
+  sovereignty: number;
+  cost: number;
+  threatStrength: number;
+  interdictions: Set<string>;
+  cop: number[];
+  divergence: number[];
+  readiness: number[];
+  withheld: number;
+  border: number;
+  acrossLines: number;
+  caveats: number;
+  sovereigntyCosts: number;
+  /** Trust as the log leaves it: [a * nActors + b]. */
+  trust: Float64Array;
+  /** Awareness episodes: start tick and each actor's first lag. */
+  epStart: Map<number, number>;
+  epLags: Map<number, Map<number, number>>;
+}
 
-  let incidents = 0;
-  let prevented = 0;
-  let harm = 0;
-  let shortfalls = 0;
-  let crossings = 0;
-  let sovereignty = 0;
-  let cost = 0;
-  let threatStrength = Number.NaN;
-  const interdictions = new Set<string>();
-  const cop: number[] = [];
-  const divergence: number[] = [];
-  const readiness: number[] = [];
-  let withheld = 0;
-  let border = 0;
-  let acrossLines = 0;
+function emptyTally(def: Def): Tally {
+  return {
+    incidents: 0,
+    prevented: 0,
+    harm: 0,
+    shortfalls: 0,
+    crossings: 0,
+    sovereignty: 0,
+    cost: 0,
+    threatStrength: Number.NaN,
+    interdictions: new Set<string>(),
+    cop: [],
+    divergence: [],
+    readiness: [],
+    withheld: 0,
+    border: 0,
+    acrossLines: 0,
+    caveats: 0,
+    sovereigntyCosts: 0,
+    trust: initialTrust(def),
+    epStart: new Map(),
+    epLags: new Map(),
+  };
+}
+
+/** One pass over the log: every counter and series the metrics need. */
+function tallyEvents(def: Def, events: readonly SimEvent[]): Tally {
+  const t = emptyTally(def);
+  const nA = def.nActors;
   const external = def.scenario.actors.map((a) => a.external);
-  let caveats = 0;
-  let sovereigntyCosts = 0;
-  const lat = latencies(def, events);
   // A barred tasking counts once until the node tasks someone to that cell (retries repeat it).
   const barred = new Set<number>();
-  // Awareness episodes: start tick and each actor's first lag.
-  const epStart = new Map<number, number>();
-  const epLags = new Map<number, Map<number, number>>();
-
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     switch (e.k) {
       case 'attack': {
-        incidents++;
-        harm += e.harm;
+        t.incidents++;
+        t.harm += e.harm;
         const c = cellOf(def.masks.spec, e.x, e.y);
-        if (c >= 0 && def.masks.borderKm[c]! <= BORDER_ZONE_KM && partnersSeam(def, c)) border++;
+        if (c >= 0 && def.masks.borderKm[c]! <= BORDER_ZONE_KM && partnersSeam(def, c)) t.border++;
         break;
       }
       case 'prevented':
-        prevented++;
+        t.prevented++;
         break;
       case 'engage-end':
         if (e.outcome === 'threat-destroyed' || e.outcome === 'threat-withdrew')
-          interdictions.add(`${e.t}:${e.cell}`);
+          t.interdictions.add(`${e.t}:${e.cell}`);
         break;
       case 'shortfall':
-        shortfalls++;
+        t.shortfalls++;
         break;
       case 'cross-border':
-        crossings++;
+        t.crossings++;
         break;
       case 'msg-withheld':
         // The sovereignty friction: withheld for low trust (a classification ceiling is design).
-        if (e.reason === 'trust') withheld++;
+        if (e.reason === 'trust') t.withheld++;
         break;
       case 'task': {
         if (e.task !== 'respond') break;
         const owner = def.uOwner[e.unit]!;
         if (e.into !== undefined && e.into >= 0 && e.into !== owner && !external[owner])
-          acrossLines++;
+          t.acrossLines++;
         barred.delete(e.node * def.cellCap + e.cell);
         break;
       }
@@ -132,38 +157,37 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         const key = e.node * def.cellCap + e.cell;
         if (barred.has(key)) break;
         barred.add(key);
-        if (e.reason === 'caveat') caveats++;
-        else sovereigntyCosts++;
+        if (e.reason === 'caveat') t.caveats++;
+        else t.sovereigntyCosts++;
         break;
       }
       case 'caveat':
-        caveats++;
+        t.caveats++;
         break;
       case 'border-stop':
-        sovereigntyCosts++;
+        t.sovereigntyCosts++;
         break;
       case 'sovereignty-incident':
-        sovereignty++;
+        t.sovereignty++;
         break;
       case 'cost':
-        cost += e.amount;
+        t.cost += e.amount;
         break;
       case 'trust':
-        trust[e.a * nA + e.b] = e.value;
+        t.trust[e.a * nA + e.b] = e.value;
         break;
-      case 'cop': {
-        cop.push(mean(e.completeness));
-        if (e.divergence >= 0) divergence.push(e.divergence);
-        readiness.push(e.readiness);
-        threatStrength = e.threatStrength;
+      case 'cop':
+        t.cop.push(mean(e.completeness));
+        if (e.divergence >= 0) t.divergence.push(e.divergence);
+        t.readiness.push(e.readiness);
+        t.threatStrength = e.threatStrength;
         break;
-      }
       case 'aware': {
-        if (!epStart.has(e.ep)) {
-          epStart.set(e.ep, e.t - e.lag);
-          epLags.set(e.ep, new Map());
+        if (!t.epStart.has(e.ep)) {
+          t.epStart.set(e.ep, e.t - e.lag);
+          t.epLags.set(e.ep, new Map());
         }
-        const lags = epLags.get(e.ep)!;
+        const lags = t.epLags.get(e.ep)!;
         if (!lags.has(e.actor)) lags.set(e.actor, e.lag);
         break;
       }
@@ -171,47 +195,62 @@ export function computeMetrics(def: Def, events: readonly SimEvent[], now: numbe
         break;
     }
   }
+  return t;
+}
+
+/** Hours each participant took to learn of each episode (capped; the first to know left out). */
+function infoLatencies(def: Def, t: Tally, participants: number[], now: number): number[] {
+  const h = def.tickMinutes / 60;
   const restricted = (from: number, to: number | undefined) =>
-    to === undefined ? Math.min(cap, (now - from) * h) : Math.min(cap, (to - from) * h);
-  const times = raidTimes(def, events, now);
-  const ttd = times.map((r) => r.detectH);
-  const ttr = times.flatMap((r) => (r.respondH === undefined ? [] : [r.respondH]));
+    to === undefined ? Math.min(HORIZON_H, (now - from) * h) : Math.min(HORIZON_H, (to - from) * h);
   const info: number[] = [];
-  for (const [ep, t0] of epStart) {
-    const lags = epLags.get(ep)!;
+  for (const [ep, t0] of t.epStart) {
+    const lags = t.epLags.get(ep)!;
     for (const a of participants) {
       const lag = lags.get(a);
       if (lag === 0) continue; // the first to know
       info.push(restricted(t0, lag === undefined ? undefined : t0 + lag));
     }
   }
+  return info;
+}
+
+export function computeMetrics(def: Def, events: readonly SimEvent[], now: number): Metrics {
+  const nA = def.nActors;
+  const participants: number[] = [];
+  for (let a = 0; a < nA; a++) if (def.participant[a]) participants.push(a);
+  const lat = latencies(def, events);
+  const t = tallyEvents(def, events);
+  const times = raidTimes(def, events, now);
+  const ttd = times.map((r) => r.detectH);
+  const ttr = times.flatMap((r) => (r.respondH === undefined ? [] : [r.respondH]));
   const trusts: number[] = [];
   for (const a of participants)
-    for (const b of participants) if (a !== b) trusts.push(trust[a * nA + b]!);
+    for (const b of participants) if (a !== b) trusts.push(t.trust[a * nA + b]!);
   return {
-    incidents,
-    incidentsPrevented: prevented,
-    interdictions: interdictions.size,
-    threatStrengthEnd: Number.isNaN(threatStrength) ? initialStrength(def) : threatStrength,
-    civilianHarm: harm,
+    incidents: t.incidents,
+    incidentsPrevented: t.prevented,
+    interdictions: t.interdictions.size,
+    threatStrengthEnd: Number.isNaN(t.threatStrength) ? initialStrength(def) : t.threatStrength,
+    civilianHarm: t.harm,
     meanTimeToDetectH: mean(ttd),
     meanTimeToRespondH: mean(ttr),
-    meanInfoLatencyH: mean(info),
-    copCompleteness: mean(cop),
+    meanInfoLatencyH: mean(infoLatencies(def, t, participants, now)),
+    copCompleteness: mean(t.cop),
     trustMean: mean(trusts),
-    supplyShortfalls: shortfalls,
-    crossBorderPursuits: crossings,
-    sovereigntyIncidents: sovereignty,
-    costUnits: r3(cost),
-    borderZoneIncidents: border,
-    crossBorderTaskings: acrossLines,
-    pictureDivergence: r3(mean(divergence)),
+    supplyShortfalls: t.shortfalls,
+    crossBorderPursuits: t.crossings,
+    sovereigntyIncidents: t.sovereignty,
+    costUnits: r3(t.cost),
+    borderZoneIncidents: t.border,
+    crossBorderTaskings: t.acrossLines,
+    pictureDivergence: r3(mean(t.divergence)),
     meanTimeToShareH: mean(lat.share.map((x) => x.hours)),
     meanDecisionLatencyH: mean(lat.decisions.map((x) => x.hours)),
-    messagesWithheld: withheld,
-    caveatCosts: caveats,
-    sovereigntyCosts,
-    meanReadiness: r3(mean(readiness)),
+    messagesWithheld: t.withheld,
+    caveatCosts: t.caveats,
+    sovereigntyCosts: t.sovereigntyCosts,
+    meanReadiness: r3(mean(t.readiness)),
   };
 }
 
