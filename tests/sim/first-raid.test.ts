@@ -3,87 +3,18 @@
 // 0–95 ticks: 8 h at 5-minute ticks, four days at hourly ones. The same cells at 5- and
 // 60-minute ticks must raid first at the same hours on average.
 import { describe, expect, it } from 'vitest';
-import { nigerSession } from '../validation/fixture';
+import { villageRaids } from '../validation/raids';
 
 function firstRaidHours(tickMinutes: number, seed: number): number[] {
-  const s = nigerSession(
+  const s = villageRaids(
     {
       id: 'first-raid',
       name: 'First raids',
       source: 'issue 11',
       tickMinutes,
       durationDays: 3,
-      cellKm: 1,
-      hq: [2.5, 13.7],
-      rest: {
-        bases: [
-          {
-            id: 'far',
-            name: 'Far post',
-            owner: 'niger',
-            kind: 'post',
-            position: [2.5, 13.7],
-            stocks: { fuel: 100, supplies: 100 },
-          },
-        ],
-        places: [
-          {
-            id: 'v1',
-            name: 'Village',
-            kind: 'village',
-            position: [2.805, 13.9],
-            population: 800,
-            reportProbability: 0,
-          },
-        ],
-        zones: [
-          {
-            id: 'haven',
-            name: 'Haven',
-            kind: 'safe-haven',
-            polygon: [
-              [
-                [2.79, 13.89],
-                [2.8, 13.89],
-                [2.8, 13.91],
-                [2.79, 13.91],
-                [2.79, 13.89],
-              ],
-            ],
-          },
-        ],
-        unitTypes: {
-          post: {
-            name: 'Static post',
-            domain: 'ground',
-            sidc: 'SFGPUCI----E---',
-            speedKmh: 0,
-            fuelCapacityH: 100,
-            sensor: { rangeKm: 0, pDetectPerTick: 0 },
-            firepower: 0,
-            strength: 10,
-          },
-        },
-        units: [{ id: 'post-1', type: 'post', owner: 'niger', base: 'far' }],
-        threats: [
-          {
-            id: 'raiders',
-            name: 'Raiders',
-            kind: 'armed-group',
-            domain: 'ground',
-            sidc: 'SHGPUCI----D---',
-            cells: 120,
-            strength: 10,
-            firepower: 0,
-            speedKmh: 200,
-            havens: ['haven'],
-            targets: ['village'],
-            attackRatePerDay: 24,
-            rangeKm: 20,
-            recruitPerDay: 0,
-          },
-        ],
-      },
+      cells: 120,
+      attackRatePerDay: 24,
     },
     seed,
   );

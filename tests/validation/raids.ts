@@ -1,15 +1,29 @@
-// A constant-rate raid fixture: forty cells with no lie-low raid one village next to their
-// haven at 0.5 raids per cell-day, with no security presence, for 60 days at 1-minute ticks.
+// Village raid fixtures: cells raid one village next to their haven with no security presence.
+// incidentTicks: forty cells with no lie-low at 0.5 raids per cell-day, 60 days, 1-minute ticks.
+import type { Session } from '../../src/sim/session';
 import { nigerSession } from './fixture';
 
-export function incidentTicks(seed: number): { ticks: number[]; total: number } {
-  const s = nigerSession(
+export interface VillageRaids {
+  id: string;
+  name: string;
+  source: string;
+  tickMinutes: number;
+  durationDays: number;
+  cells: number;
+  attackRatePerDay: number;
+  /** Absent: the schema's default lie-low. */
+  lieLowHours?: [number, number];
+}
+
+/** Cells that raid one village beside their haven, watched by a post that sees nothing. */
+export function villageRaids(o: VillageRaids, seed: number): Session {
+  return nigerSession(
     {
-      id: 'poisson',
-      name: 'Constant-rate raids',
-      source: 'Poisson process',
-      tickMinutes: 1,
-      durationDays: 60,
+      id: o.id,
+      name: o.name,
+      source: o.source,
+      tickMinutes: o.tickMinutes,
+      durationDays: o.durationDays,
       cellKm: 1,
       hq: [2.5, 13.7],
       rest: {
@@ -69,19 +83,35 @@ export function incidentTicks(seed: number): { ticks: number[]; total: number } 
             kind: 'armed-group',
             domain: 'ground',
             sidc: 'SHGPUCI----D---',
-            cells: 40,
+            cells: o.cells,
             strength: 10,
             firepower: 0,
             speedKmh: 200,
             havens: ['haven'],
             targets: ['village'],
-            attackRatePerDay: 0.5,
+            attackRatePerDay: o.attackRatePerDay,
             rangeKm: 20,
-            lieLowHours: [0, 0],
+            ...(o.lieLowHours ? { lieLowHours: o.lieLowHours } : {}),
             recruitPerDay: 0,
           },
         ],
       },
+    },
+    seed,
+  );
+}
+
+export function incidentTicks(seed: number): { ticks: number[]; total: number } {
+  const s = villageRaids(
+    {
+      id: 'poisson',
+      name: 'Constant-rate raids',
+      source: 'Poisson process',
+      tickMinutes: 1,
+      durationDays: 60,
+      cells: 40,
+      attackRatePerDay: 0.5,
+      lieLowHours: [0, 0],
     },
     seed,
   );
