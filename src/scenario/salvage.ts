@@ -29,8 +29,9 @@ const idOf = (v: unknown): string | undefined => {
 };
 
 /**
- * Undefined when a part the reference checks need (geography) does not parse, or the document
- * is not an object: then the schema's problems are all there is to say.
+ * Undefined when a part the reference checks need (geography, or a list that is not a list)
+ * does not parse, or the document is not an object: then the schema's problems are all there
+ * is to say.
  */
 export function salvageScenario(data: unknown): Salvaged | undefined {
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
@@ -60,6 +61,10 @@ export function salvageScenario(data: unknown): Salvaged | undefined {
       out[key] = good;
       kept.set(key, index);
       known.set(key, dropped);
+    } else if (element) {
+      // A list that is not a list (`"actors": 7`): every reference into it would be a false
+      // alarm, so the schema's problems are all there is to say, as for geography.
+      return undefined;
     } else if (key === 'unitTypes' && value && typeof value === 'object') {
       const types: Record<string, unknown> = {};
       for (const [id, t] of Object.entries(value)) {

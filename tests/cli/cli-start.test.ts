@@ -105,6 +105,15 @@ describe('concord validate reports every problem at once', () => {
     expect(paths).toEqual(['units[0].speed', 'units[5].base']);
   });
 
+  it('a list that is not a list is named once, not as a false alarm at every reference (fuzz case)', () => {
+    const doc = sahel();
+    doc.actors = 2147483648;
+    delete doc.injects[0].kind;
+    const r = validateScenario(doc);
+    const paths = r.ok ? [] : r.problems.map((p) => p.path);
+    expect(paths).toEqual(['actors', 'injects[0].kind']);
+  });
+
   it('on the command line: both problems, exit 2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'concord-'));
     const file = join(dir, 'two.json');

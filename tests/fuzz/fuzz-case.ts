@@ -60,5 +60,12 @@ export async function runCase(args: string[]): Promise<CaseResult> {
     (k) => clean.get(k) !== now.get(k),
   );
   const ms = performance.now() - t0;
-  return { code, out: out.slice(0, 200_000), err: err.slice(0, 4000), polluted, ms };
+  return { code, out: out.slice(0, 200_000), err: wholeLines(err, 4000), polluted, ms };
+}
+
+/** The first `max` characters cut back to a line end: every problem line kept is whole. */
+function wholeLines(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf('\n', max);
+  return cut > 0 ? text.slice(0, cut + 1) : text.slice(0, max);
 }
