@@ -127,15 +127,9 @@ export function unitNames(def: Def): string[] {
   return names;
 }
 
+/** What a role's app draws and names: ids, names and places, no state (role filters apply). */
 export function describeWorld(def: Def): WorldDescription {
   const sc = def.scenario;
-  const proj = def.masks.proj;
-  const actorOf = new Map(def.actorIds.map((id, i) => [id, i]));
-  const actor = (id: string | undefined) => (id === undefined ? -1 : (actorOf.get(id) ?? -1));
-  const routeOf = new Map(sc.routes.map((r, i) => [r.id, i]));
-  const names = unitNames(def);
-  const domainOf = (d: number): DomainName => DOMAIN_NAMES[d] ?? 'ground';
-
   return {
     scenario: {
       id: sc.id,
@@ -147,6 +141,34 @@ export function describeWorld(def: Def): WorldDescription {
       atlas: sc.geography.atlas,
     },
     bbox: [...sc.geography.bbox],
+    ...describeForces(def),
+    ...describeGeography(def),
+    ...describeCoordination(def),
+    injects: sc.injects.map((inj, i) => ({
+      id: inj.id,
+      kind: inj.kind,
+      tick: def.injectTicks[i] ?? 0,
+      message: inj.message ?? null,
+      subject: injectSubject(inj),
+    })),
+  };
+}
+
+const domainOf = (d: number): DomainName => DOMAIN_NAMES[d] ?? 'ground';
+
+function actorLookup(def: Def): (id: string | undefined) => number {
+  const actorOf = new Map(def.actorIds.map((id, i) => [id, i]));
+  return (id) => (id === undefined ? -1 : (actorOf.get(id) ?? -1));
+}
+
+/** Actors, unit types, units and bases. */
+function describeForces(
+  def: Def,
+): Pick<WorldDescription, 'actors' | 'unitTypes' | 'units' | 'bases'> {
+  const sc = def.scenario;
+  const proj = def.masks.proj;
+  const names = unitNames(def);
+  return {
     actors: sc.actors.map((a, i) => ({
       id: a.id,
       name: a.name,
@@ -178,6 +200,16 @@ export function describeWorld(def: Def): WorldDescription {
       sidc: b.sidc ?? null,
       capacity: { fuel: def.bCapFuel[i]!, supplies: def.bCapSup[i]! },
     })),
+  };
+}
+
+/** Places, routes, zones and threat groups. */
+function describeGeography(
+  def: Def,
+): Pick<WorldDescription, 'places' | 'routes' | 'zones' | 'threatGroups'> {
+  const sc = def.scenario;
+  const actor = actorLookup(def);
+  return {
     places: sc.places.map((p) => ({
       id: p.id,
       name: p.name,
@@ -206,6 +238,20 @@ export function describeWorld(def: Def): WorldDescription {
       domain: domainOf(DOMAIN[t.domain]),
       sidc: t.sidc,
     })),
+  };
+}
+
+/** Agreements, mechanisms, rights, task forces, traffic and supply runs. */
+function describeCoordination(
+  def: Def,
+): Pick<
+  WorldDescription,
+  'agreements' | 'mechanisms' | 'rights' | 'taskForces' | 'traffic' | 'supplyRuns'
+> {
+  const sc = def.scenario;
+  const actor = actorLookup(def);
+  const routeOf = new Map(sc.routes.map((r, i) => [r.id, i]));
+  return {
     agreements: def.agreements.map((a, i) => {
       const written = sc.agreements[i];
       const centre = a.centre >= 0 ? def.centres[a.centre]! : null;
@@ -252,13 +298,6 @@ export function describeWorld(def: Def): WorldDescription {
       from: r.from,
       to: r.to,
       sidc: r.sidc,
-    })),
-    injects: sc.injects.map((inj, i) => ({
-      id: inj.id,
-      kind: inj.kind,
-      tick: def.injectTicks[i] ?? 0,
-      message: inj.message ?? null,
-      subject: injectSubject(inj),
     })),
   };
 }
