@@ -3,13 +3,9 @@
 // agreeing with the run, parameter, metric, hash and engine cells. The first problem is
 // refused as `<file>: line <n>: <what>` (exit 2), so a truncated or edited file never turns
 // into a wrong summary.
-import { header, line, parseCsv } from '../experiment/csv';
+import { header, isNumber, line, parseCsv } from '../experiment/csv';
 import { CliError } from '../node/load';
 import type { ResultMeta } from './results';
-
-const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-export const isNumber = (s: string): boolean => NUMBER.test(s) && Number.isFinite(Number(s));
 
 /** The lines of a CSV text, each with its cells; the last must end with a newline. */
 export function csvLines(file: string, text: string): string[] {

@@ -2,9 +2,9 @@
 // run, point, the design point's levels (numbers or booleans) and seed, finite hours and numbers, rows sorted by run and, within a run, by
 // time; and whether each run has all its rows (a file cut at a line boundary looks valid
 // otherwise). Bad lines are refused as `<file>: line <n>: <what>` (exit 2).
-import { line } from '../experiment/csv';
+import { isNumber, line } from '../experiment/csv';
 import { CliError } from '../node/load';
-import { cellsOf, checkPointSeed, checkRun, csvLines, isNumber } from './result-check';
+import { cellsOf, checkPointSeed, checkRun, csvLines } from './result-check';
 import type { ResultMeta } from './results';
 
 export interface RunSeries {

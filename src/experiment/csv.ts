@@ -20,6 +20,11 @@ function cell(v: unknown): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A cell as `cell` writes a finite number (what result checks and typed outputs accept). */
+export const isNumber = (s: string): boolean => NUMBER.test(s) && Number.isFinite(Number(s));
+
 export function line(cells: readonly unknown[]): string {
   return cells.map(cell).join(',');
 }

@@ -3,7 +3,7 @@
 // had no value) are DOUBLE, nullable; any other column is STRING. Written atomically.
 import { readFileSync } from 'node:fs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { parseCsv } from '../experiment/csv';
+import { isNumber, parseCsv } from '../experiment/csv';
 import { ENGINE_VERSION } from '../sim/version';
 import { writeFileAtomic } from './atomic';
 
@@ -14,10 +14,8 @@ export function parquetPathOf(csv: string): string {
   return `${csv.endsWith('.csv') ? csv.slice(0, -4) : csv}.parquet`;
 }
 
-const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
 function column(name: string, cells: string[]): Column {
-  if (cells.every((c) => c === '' || NUMBER.test(c)) && cells.some((c) => c !== ''))
+  if (cells.every((c) => c === '' || isNumber(c)) && cells.some((c) => c !== ''))
     return { name, type: 'DOUBLE', data: cells.map((c) => (c === '' ? null : Number(c))) };
   return { name, type: 'STRING', data: cells };
 }

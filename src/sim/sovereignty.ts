@@ -114,23 +114,31 @@ export function allowedFor(w: World, u: number): Uint8Array {
   return s.uExit[u]! >= 0 ? withExit(w, base, s.uExit[u]!) : base;
 }
 
-/** The table cached under (a, b), made on first use (permit tables are rebuilt, not mutated). */
-function memo<A extends object, B>(
+// Derived tables are cached under (a, b) and made on first use (permit tables are rebuilt,
+// not mutated). Callers write `cached(…) ?? remember(…, build)`: a hit builds nothing.
+
+/** The table remembered under (a, b), if any. */
+function cached<A extends object, B>(
   cache: WeakMap<A, Map<B, Uint8Array>>,
   a: A,
   b: B,
-  make: () => Uint8Array,
+): Uint8Array | undefined {
+  return cache.get(a)?.get(b);
+}
+
+/** Remembers table t under (a, b) and returns it. */
+function remember<A extends object, B>(
+  cache: WeakMap<A, Map<B, Uint8Array>>,
+  a: A,
+  b: B,
+  t: Uint8Array,
 ): Uint8Array {
   let m = cache.get(a);
   if (!m) {
     m = new Map();
     cache.set(a, m);
   }
-  let t = m.get(b);
-  if (!t) {
-    t = make();
-    m.set(b, t);
-  }
+  m.set(b, t);
   return t;
 }
 
@@ -149,19 +157,29 @@ export function taskForceCodes(w: World, tf: number): Uint8Array {
 const withTfCache = new WeakMap<Uint8Array, Map<Uint8Array, Uint8Array>>();
 function withTaskForce(w: World, base: Uint8Array, tf: number): Uint8Array {
   const codes = taskForceCodes(w, tf);
-  // Looked up before making the closure: this runs per unit per step.
-  const hit = withTfCache.get(base)?.get(codes);
-  if (hit) return hit;
-  return memo(withTfCache, base, codes, () => union(base, (c) => codes[c] === 1));
+  // Runs per unit per step: a hit makes no closure.
+  return (
+    cached(withTfCache, base, codes) ??
+    remember(
+      withTfCache,
+      base,
+      codes,
+      union(base, (c) => codes[c] === 1),
+    )
+  );
 }
 
 const exitCache = new WeakMap<Uint8Array, Map<number, Uint8Array>>();
 /** A unit caught abroad when a right is withdrawn may still cross that territory to leave it. */
 function withExit(w: World, base: Uint8Array, host: number): Uint8Array {
-  const hit = exitCache.get(base)?.get(host);
-  if (hit) return hit;
-  return memo(exitCache, base, host, () =>
-    union(base, (c) => c >= 1 && c < CODE_LAND && w.def.codeToActor[c] === host),
+  return (
+    cached(exitCache, base, host) ??
+    remember(
+      exitCache,
+      base,
+      host,
+      union(base, (c) => c >= 1 && c < CODE_LAND && w.def.codeToActor[c] === host),
+    )
   );
 }
 
@@ -186,14 +204,12 @@ export function unitsToWithdraw(w: World): number[] {
 
 const ownCache = new WeakMap<Permits, Map<number, Uint8Array>>();
 function ownOnly(w: World, a: number, d: number): Uint8Array {
-  const hit = ownCache.get(w.permits)?.get(a * 3 + d);
+  const hit = cached(ownCache, w.permits, a * 3 + d);
   if (hit) return hit;
-  return memo(ownCache, w.permits, a * 3 + d, () => {
-    const t = new Uint8Array(256);
-    for (let c = 1; c < 254; c++) if (w.def.codeToActor[c] === a) t[c] = w.permits.move[a]![d]![c]!;
-    if (d !== DOMAIN.ground) t[0] = 1;
-    return t;
-  });
+  const t = new Uint8Array(256);
+  for (let c = 1; c < 254; c++) if (w.def.codeToActor[c] === a) t[c] = w.permits.move[a]![d]![c]!;
+  if (d !== DOMAIN.ground) t[0] = 1;
+  return remember(ownCache, w.permits, a * 3 + d, t);
 }
 
 /** May unit u stand at (x, y)? Checks domain, sovereignty, pursuit depth and weather closures. */
