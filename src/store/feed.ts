@@ -267,6 +267,7 @@ const INJECT_KIND: Record<string, string> = {
   funding: 'funding',
   narrative: 'message',
   withdraw: 'withdrawal',
+  'force-flow': 'forces arrive',
 };
 
 /** Ids in a text (a scripted inject's subject, "grp-b → inates") replaced by their names. */

@@ -19,6 +19,7 @@ const INJECT_COLORS: Record<string, string> = {
   weather: '#8e9aa6',
   funding: '#3fae49',
   narrative: '#f0a020',
+  'force-flow': '#17b8c4',
 };
 /**
  * The inject colours in words, for the legend (every kind the timeline may show; the browser
@@ -31,6 +32,7 @@ const INJECT_KEY: Array<[string, string, string]> = [
   ['weather', INJECT_COLORS.weather!, 'weather'],
   ['funding', INJECT_COLORS.funding!, 'funding'],
   ['message', INJECT_COLORS.narrative!, 'a message (narrative inject)'],
+  ['forces', INJECT_COLORS['force-flow']!, 'forces arrive (force flow)'],
 ];
 const INCIDENT_COLORS: Record<IncidentMarker['kind'], string> = {
   attack: '#ff4d4d',
@@ -38,11 +40,11 @@ const INCIDENT_COLORS: Record<IncidentMarker['kind'], string> = {
   sovereignty: '#f0a020',
   'convoy-lost': '#c77dff',
 };
-const INCIDENT_KEY: Array<[IncidentMarker['kind'], string]> = [
-  ['attack', 'attack'],
-  ['prevented', 'raid prevented'],
-  ['sovereignty', 'sovereignty'],
-  ['convoy-lost', 'convoy lost'],
+const INCIDENT_KEY: Array<[IncidentMarker['kind'], string, string]> = [
+  ['attack', 'attack', 'a raid struck its target'],
+  ['prevented', 'prevented', 'a raid prevented'],
+  ['sovereignty', 'sovereignty', 'a sovereignty incident'],
+  ['convoy-lost', 'convoy lost', 'a supply convoy lost'],
 ];
 
 /**
@@ -196,8 +198,8 @@ export function Timeline() {
             </span>
           ))}
           <span className="tl-legend-sep">Incidents:</span>
-          {INCIDENT_KEY.map(([kind, label]) => (
-            <span key={kind} data-color={INCIDENT_COLORS[kind]}>
+          {INCIDENT_KEY.map(([kind, label, title]) => (
+            <span key={kind} title={title} data-color={INCIDENT_COLORS[kind]}>
               <i style={{ background: INCIDENT_COLORS[kind] }} /> {label}
             </span>
           ))}
