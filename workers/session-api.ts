@@ -121,6 +121,11 @@ export class SessionApi {
     return this.h.session;
   }
 
+  /** The exercise host (the classroom server's room: turn state, the record; not over comlink). */
+  get exerciseHost(): ExerciseHost {
+    return this.h;
+  }
+
   private result(): TickResult {
     return { tick: this.s.tick, hash: this.s.hash() };
   }

@@ -1,4 +1,4 @@
-// The concord command line: run, validate, compare, sweep, merge, replay, schema, bench. Every
+// The concord command line: run, validate, compare, sweep, merge, replay, serve, schema, bench. Every
 // error is one clear line on stderr and a non-zero exit, never a stack trace. Exit codes: 0
 // done, 1 internal error (a bug: please report), 2 bad input (arguments, a file's content, a
 // limit), 3 a file could not be read or written (permissions, read-only or full disk), 4 a
@@ -168,6 +168,26 @@ export async function main(argv: string[]): Promise<number> {
         const file = one(p, 'replay', 'session file');
         const { replayFile } = await import('./replay');
         return await replayFile(file, p.flags.has('json'), limitsFrom(p, 'replay'));
+      }
+      case 'serve': {
+        const p = parseArgs(
+          rest,
+          { value: ['port', 'host', 'data', 'app', 'public-url'], bool: [] },
+          'serve',
+        );
+        if (p.positionals.length)
+          throw new CliError(
+            `concord serve: takes no files (found "${p.positionals[0]}")\n${commandUsage('serve')}`,
+            2,
+          );
+        const { serveCommand } = await import('./serve');
+        return await serveCommand({
+          port: intFlag(p, 'port', 'serve', 0, 65_535) ?? 4400,
+          host: p.flags.get('host')?.at(-1) ?? '127.0.0.1',
+          data: p.flags.get('data')?.at(-1) ?? 'concord-data',
+          app: p.flags.get('app')?.at(-1) ?? null,
+          publicUrl: p.flags.get('public-url')?.at(-1) ?? null,
+        });
       }
       case 'bench': {
         const p = parseArgs(rest, { value: [], bool: ['quick'] }, 'bench');

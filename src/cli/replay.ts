@@ -3,9 +3,10 @@
 // Bundled scenarios are looked up by name in the package's own scenarios/ folder only.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { foldJournal, JournalError, looksLikeJournal } from '../exercise/journal';
 import { openSessionDoc } from '../exercise/migrate';
 import { ReplayError, replaySession } from '../exercise/replay';
-import { CliError, loadAtlas, readJsonFile } from '../node/load';
+import { CliError, loadAtlas, readJsonFile, readTextFile } from '../node/load';
 import type { Limits } from '../scenario/limits';
 import { formatProblems } from '../scenario/problems';
 
@@ -21,8 +22,25 @@ export async function bundledScenario(name: string): Promise<unknown | null> {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
+/** A session file's document, or the session a classroom room's journal folds to. */
+function readSessionDoc(file: string, limits: Limits): unknown {
+  const text = readTextFile(file, limits);
+  if (!looksLikeJournal(text)) return readJsonFile(file, limits);
+  try {
+    const folded = foldJournal(text);
+    if (folded.torn)
+      process.stderr.write(
+        `${file}: its last line was cut short (a crash before it was acknowledged): left out\n`,
+      );
+    return folded.session;
+  } catch (e) {
+    if (e instanceof JournalError) throw new CliError(`${file}: ${e.message}`, 2);
+    throw e;
+  }
+}
+
 export async function replayFile(file: string, json: boolean, limits: Limits): Promise<number> {
-  const opened = await openSessionDoc(readJsonFile(file, limits), bundledScenario);
+  const opened = await openSessionDoc(readSessionDoc(file, limits), bundledScenario);
   if (!opened.ok) throw new CliError(formatProblems(file, opened.problems), 2);
   const f = opened.value;
   let r: Awaited<ReturnType<typeof replaySession>>;

@@ -9,6 +9,7 @@ export const COMMANDS = [
   'sweep',
   'merge',
   'replay',
+  'serve',
   'schema',
   'bench',
 ] as const;
@@ -22,7 +23,9 @@ const SYNOPSIS: Record<Command, string> = {
   sweep:
     'concord sweep <experiment.json> [--workers N] [--shard i/n] [--out results.csv] [--parquet] [--quiet]',
   merge: 'concord merge <shard.csv>… --out all.csv [--parquet]',
-  replay: 'concord replay <session.concord.json> [--json]',
+  replay: 'concord replay <session.concord.json | journal.ndjson> [--json]',
+  serve:
+    'concord serve [--port 4400] [--host 127.0.0.1] [--data DIR] [--app DIR] [--public-url URL]',
   schema: 'concord schema [--experiment]',
   bench: 'concord bench [--quick]',
 };
@@ -55,9 +58,18 @@ progress on stderr. Rerun the same command to resume an interrupted sweep.
   merge: `Joins shard outputs of one sweep into one file; refuses gaps and doubles.
   --out FILE        the joined CSV (required)
   --parquet         also the joined results and time series as Parquet`,
-  replay: `Replays a saved exercise session headless and checks every state hash it recorded
-(exit 4 when one differs).
+  replay: `Replays a saved exercise session (or a classroom room's journal) headless and checks
+every state hash it recorded (exit 4 when one differs).
   --json            the result as JSON`,
+  serve: `Serves the built app and hosts classroom rooms over WebSocket: one authoritative engine
+per room, each device seeing only its role's view, every order journaled to disk before it
+is acknowledged. Rooms come back after a restart. Build the app first (npm run build).
+  --port N          the port (default 4400)
+  --host ADDR       the address to listen on (default 127.0.0.1, this machine only;
+                    0.0.0.0 serves the LAN and prints the address to give the students)
+  --data DIR        where rooms are kept (default ./concord-data)
+  --app DIR         the built app (default dist/)
+  --public-url URL  the address students use when a TLS reverse proxy stands in front`,
   schema: `Prints the scenario JSON Schema.
   --experiment      the experiment file's schema instead`,
   bench: `Throughput figures as JSON lines.

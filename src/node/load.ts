@@ -32,7 +32,7 @@ export function loadAtlas(atlas: '50m' | '10m'): unknown {
 }
 
 /** Reads a file's text, refusing one over the size limit before reading it. */
-function readTextFile(file: string, limits: Limits): string {
+export function readTextFile(file: string, limits: Limits): string {
   let fd: number;
   try {
     fd = openSync(file, 'r');

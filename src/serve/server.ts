@@ -1,0 +1,139 @@
+// `concord serve`: one Node process that serves the built app and hosts classroom rooms over
+// WebSocket (the `ws` package) at /ws. Localhost only unless told otherwise; it needs nothing
+// from the internet. A browser's socket is accepted only from the page's own origin (or the
+// public URL behind a reverse proxy); a payload over LIMITS.createBytes closes the socket.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { ScenarioResolver } from '../exercise/migrate';
+import { writeFileAtomic } from '../node/atomic';
+import { loadAtlas } from '../node/load';
+import { Connection, LIMITS, type ServerCtx } from './connection';
+import { Rooms } from './rooms';
+import { serveStatic } from './static';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  appDir: string;
+  /** The address students use when a reverse proxy (TLS) stands in front. */
+  publicUrl?: string | null;
+  scenario: ScenarioResolver;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** Where this machine opens the app. */
+  url: string;
+  /** Where the students open it (the LAN address or the public URL). */
+  origin: string;
+  port: number;
+  trainerKey: string;
+  rooms: Rooms;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  mkdirSync(o.dataDir, { recursive: true });
+  const trainerKey = readTrainerKey(o.dataDir);
+  let origin = '';
+  const rooms = new Rooms(o.dataDir, {
+    atlas: async (a) => loadAtlas(a),
+    scenario: o.scenario,
+    origin: () => origin,
+    log,
+    now: () => Date.now(),
+  });
+  await rooms.restoreAll();
+  const ctx: ServerCtx = { rooms, trainerKey, log, now: () => Date.now() };
+
+  const http = createServer((req, res) => serveStatic(o.appDir, req, res));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.createBytes });
+  http.on('upgrade', (req, socket, head) => {
+    if (
+      new URL(req.url ?? '/', 'http://x').pathname !== '/ws' ||
+      !originAllowed(req, o.publicUrl)
+    ) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // Behind a proxy every socket comes from loopback: then only the trainer key opens rooms.
+      const local = !o.publicUrl && LOOPBACK.has(req.socket.remoteAddress ?? '');
+      const conn = new Connection(ws, ctx, local);
+      ws.on('message', (data, isBinary) => {
+        conn.receive(toBuffer(data), isBinary).catch((e) => log(`connection ${conn.id}: ${e}`));
+      });
+      ws.on('close', () => conn.closed());
+      ws.on('error', (e) => log(`connection ${conn.id}: ${e.message}`));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(o.port, o.host, () => resolve());
+  });
+  const addr = http.address();
+  const port = typeof addr === 'object' && addr ? addr.port : o.port;
+  const local = `http://${o.host === '0.0.0.0' || o.host === '::' || o.host === '127.0.0.1' ? 'localhost' : o.host}:${port}`;
+  origin = o.publicUrl?.replace(/\/+$/, '') ?? studentOrigin(o.host, port) ?? local;
+  return {
+    url: local,
+    origin,
+    port,
+    trainerKey,
+    rooms,
+    async close() {
+      for (const c of wss.clients) c.terminate();
+      await rooms.closeAll('the server is shutting down');
+      await new Promise<void>((r) => http.close(() => r()));
+    },
+  };
+}
+
+/** Where students reach this server: its first LAN address when it listens on all of them. */
+function studentOrigin(host: string, port: number): string | null {
+  if (host !== '0.0.0.0' && host !== '::')
+    return host === '127.0.0.1' ? null : `http://${host}:${port}`;
+  return lanAddresses()[0] ? `http://${lanAddresses()[0]}:${port}` : null;
+}
+
+export function lanAddresses(): string[] {
+  const out: string[] = [];
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
+  return out;
+}
+
+/** A browser's socket must come from this server's own page (or the proxy's public URL). */
+function originAllowed(req: IncomingMessage, publicUrl?: string | null): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser (bench clients, tools): tokens still decide
+  try {
+    const u = new URL(origin);
+    if (u.host === req.headers.host) return true;
+    return !!publicUrl && u.origin === new URL(publicUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+function readTrainerKey(dataDir: string): string {
+  const file = join(dataDir, 'trainer-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = randomBytes(16).toString('base64url');
+  writeFileAtomic(file, `${key}\n`);
+  chmodSync(file, 0o600);
+  return key;
+}
+
+function toBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.isBuffer(data) ? data : Buffer.from(data);
+}
