@@ -30,6 +30,8 @@ const int = (min = 0, max = 10_000_000) => z.number().int().min(min).max(max);
 const role = z.string().min(1).max(100);
 const tuple = <T extends [z.ZodType, ...z.ZodType[]]>(...items: T) => z.tuple(items);
 const none = z.tuple([]);
+/** An optional argument: absent, or null (JSON's stand-in for undefined inside a list). */
+const opt = <T extends z.ZodType>(t: T) => t.nullish().transform((v) => v ?? undefined);
 const target = z.strictObject({ kind: z.enum(['agreement', 'right']), id: z.string().max(100) });
 
 /** A player's role argument must be its own; the white cell names any role. */
@@ -60,23 +62,20 @@ const m = <A extends unknown[]>(
 
 export const METHODS: Record<string, Method> = {
   // ——— any role, about itself ———
-  exercise: m(false, z.tuple([role.optional()]), 'none', (api, w, [r]) => api.exercise(own(w, r))),
+  exercise: m(false, z.tuple([opt(role)]), 'none', (api, w, [r]) => api.exercise(own(w, r))),
   roleDescribe: m(false, tuple(int(0, 10_000)), 'none', (api, w, [a]) =>
     api.roleDescribe(ownActor(w, a)),
   ),
   roleSnapshot: m(false, tuple(int(0, 10_000), z.number().int().min(0)), 'none', (api, w, [a, s]) =>
     api.roleSnapshot(ownActor(w, a), s),
   ),
-  roleEvents: m(
-    false,
-    z.tuple([int(0, 10_000), int(), int().optional()]),
-    'none',
-    (api, w, [a, f, t]) => api.roleEvents(ownActor(w, a), f, t),
+  roleEvents: m(false, z.tuple([int(0, 10_000), int(), opt(int())]), 'none', (api, w, [a, f, t]) =>
+    api.roleEvents(ownActor(w, a), f, t),
   ),
-  order: m(false, z.tuple([OrderSchema, role.optional()]), 'exercise', (api, w, [o, r]) =>
+  order: m(false, z.tuple([OrderSchema, opt(role)]), 'exercise', (api, w, [o, r]) =>
     api.order(asOrder(o), own(w, r)),
   ),
-  checkOrder: m(false, z.tuple([OrderSchema, role.optional()]), 'none', (api, w, [o, r]) =>
+  checkOrder: m(false, z.tuple([OrderSchema, opt(role)]), 'none', (api, w, [o, r]) =>
     api.checkOrder(asOrder(o), own(w, r)),
   ),
   setReady: m(false, tuple(role, z.boolean()), 'exercise', (api, w, [r, on]) =>
@@ -107,17 +106,17 @@ export const METHODS: Record<string, Method> = {
   }),
 
   // ——— the white cell's ———
-  step: m(true, z.tuple([int(1, 100_000).optional()]), 'moved', (api, _w, [n]) => api.step(n)),
+  step: m(true, z.tuple([opt(int(1, 100_000))]), 'moved', (api, _w, [n]) => api.step(n)),
   advance: m(true, tuple(int(0, 100_000)), 'moved', (api, _w, [n]) => api.advance(n)),
   runUntil: m(
     true,
-    z.tuple([z.array(z.string().max(40)).max(50), int(0, 100_000), int(-1, 10_000).optional()]),
+    z.tuple([z.array(z.string().max(40)).max(50), int(0, 100_000), opt(int(-1, 10_000))]),
     'moved',
     (api, _w, [k, n, v]) => api.runUntil(k, n, v),
   ),
   runTo: m(true, tuple(int()), 'moved', (api, _w, [t]) => api.runTo(t)),
   seek: m(true, tuple(int()), 'jumped', (api, _w, [t]) => api.seek(t)),
-  execute: m(true, z.tuple([z.boolean().optional()]), 'exercise', (api, _w, [f]) =>
+  execute: m(true, z.tuple([opt(z.boolean())]), 'exercise', (api, _w, [f]) =>
     api.execute(f ?? false),
   ),
   fireNow: m(true, tuple(z.string().max(40)), 'exercise', (api, _w, [s]) => api.fireNow(s)),
@@ -127,7 +126,7 @@ export const METHODS: Record<string, Method> = {
   ),
   events: m(
     true,
-    z.tuple([int(0, 100_000_000), int(0, 100_000_000).optional(), int(-1, 10_000).optional()]),
+    z.tuple([int(0, 100_000_000), opt(int(0, 100_000_000)), opt(int(-1, 10_000))]),
     'none',
     (api, _w, [f, t, v]) => api.events(f, t, v),
   ),

@@ -1,7 +1,8 @@
 // The built app (dist/) over HTTP, as `vite preview` serves it: GET and HEAD only, paths kept
 // inside the folder, the Content-Security-Policy as a header (workers take their policy from
-// their own response), and /api/serve saying that a classroom server is behind the page.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// their own response), and the page marked (<meta name="concord-serve">) so that the app
+// offers classroom rooms.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/csp';
@@ -49,6 +50,10 @@ export function serveStatic(appDir: string, req: IncomingMessage, res: ServerRes
     res.writeHead(404, { ...HEADERS, 'Content-Type': 'text/plain' }).end('not found');
     return;
   }
+  if (file.endsWith(`${sep}index.html`)) {
+    servePage(file, req, res);
+    return;
+  }
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   res.writeHead(200, {
     ...HEADERS,
@@ -67,4 +72,19 @@ function resolveInside(root: string, urlPath: string): string | null {
   const file = normalize(join(root, urlPath));
   if (!file.startsWith(normalize(root + sep))) return null;
   return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/** The app's page, marked so that the app knows a classroom server is behind it. */
+function servePage(file: string, req: IncomingMessage, res: ServerResponse): void {
+  const html = readFileSync(file, 'utf8').replace(
+    '</head>',
+    '<meta name="concord-serve" content="1" />\n</head>',
+  );
+  res.writeHead(200, {
+    ...HEADERS,
+    'Content-Type': TYPES['.html']!,
+    'Content-Length': Buffer.byteLength(html),
+    'Cache-Control': 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : html);
 }

@@ -1,22 +1,46 @@
-// The browser's app session: a Web Worker hosting the engine (comlink) behind the EngineApi,
-// animation frames, the Pixi map and the URL, handed to createAppSession (app.ts). The UI
-// imports the commands exported here; they are the one app session's, bound.
+// The browser's app session: the engine behind the EngineApi — a Web Worker (comlink) for a
+// planner's run and the hot seat, or a classroom room of `concord serve` over WebSocket when
+// the page was opened from a room's link (#room=…&token=…) — animation frames, the Pixi map and
+// the URL, handed to createAppSession (app.ts). The UI imports the commands exported here.
 import * as Comlink from 'comlink';
 import { loadSaved } from '../../workers/idb-storage';
 import type { SimWorkerApi } from '../../workers/sim.worker';
 import type { MapViewOptions } from '../map/types';
 import { createAppSession } from './app';
+import { joinRoom, roomChanged } from './app-classroom';
 import { followUrl, startFromUrl } from './app-url';
+import { setClassroom } from './classroom';
 import type { EngineApi } from './engine-api';
+import { joinFromHash, RemoteEngine } from './remote-engine';
 import { loadScenarioJson, scenarioNames } from './scenarios';
 import { setScenarioList } from './session';
 
 export type SimApi = Comlink.Remote<SimWorkerApi>;
 
-const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), {
-  type: 'module',
-});
-export const api: SimApi = Comlink.wrap<SimWorkerApi>(worker);
+/** A room's link opened this page: the engine is the server's, seen through this role. */
+const join = joinFromHash(location.hash);
+
+export const remote: RemoteEngine | null = join
+  ? new RemoteEngine({
+      url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+      ...join,
+      onWelcome: (w, again) => {
+        setClassroom({ remote: true, room: w.room, role: w.role, roleName: w.roleName });
+        void joinRoom(app.ctx, w, again);
+      },
+      onChanged: (m) => void roomChanged(app.ctx, m),
+      onState: (connection, detail) => setClassroom({ connection, detail }),
+    })
+  : null;
+
+function localEngine(): SimApi {
+  const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  return Comlink.wrap<SimWorkerApi>(worker);
+}
+
+export const api: SimApi | EngineApi = remote ? remote.api : localEngine();
 
 const topologies = new Map<string, Promise<unknown>>();
 /** The basemap's topology (a lazy chunk, loaded once; the review's maps share it). */
@@ -52,11 +76,22 @@ const urlPort = {
     if (search !== location.search) history.replaceState(null, '', search);
   },
 };
-followUrl(app.ctx, urlPort, { set: (fn, ms) => window.setTimeout(fn, ms) });
+// A room's state lives on the server and its link in the fragment: the URL is not rewritten.
+if (!remote) followUrl(app.ctx, urlPort, { set: (fn, ms) => window.setTimeout(fn, ms) });
 
-/** Starts the app: offers every scenario file, opens what the URL names (or the default). */
+/**
+ * Starts the app: offers every scenario file, then joins the room the link names, or opens
+ * what the URL names (or the default scenario).
+ */
 export function start(defaultScenario = 'sahel-ct'): Promise<void> {
   setScenarioList(scenarioNames);
+  // `concord serve` marks the page it serves: then the trainer may open classroom rooms.
+  setClassroom({ server: !!document.querySelector('meta[name="concord-serve"]') });
+  if (remote) {
+    setClassroom({ remote: true });
+    remote.connect();
+    return Promise.resolve();
+  }
   return startFromUrl(app.ctx, urlPort, loadSaved, defaultScenario);
 }
 

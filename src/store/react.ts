@@ -3,6 +3,7 @@
 // or stable references, or wrap the selector in zustand's useShallow).
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { type ClassroomState, classroomStore } from './classroom';
 import { type ExerciseState, exerciseStore } from './exercise';
 import { type ExperimentsState, experimentsStore } from './experiments';
 import { type SessionState, sessionStore } from './session';
@@ -19,6 +20,11 @@ export function useExperiments<T>(selector: (s: ExperimentsState) => T): T {
 /** The exercise's store: the role on screen, the hand-over card, the role's exercise view. */
 export function useExercise<T>(selector: (s: ExerciseState) => T): T {
   return useStore(exerciseStore, selector);
+}
+
+/** The classroom's store: the room, this device's role, the connection, the room panel. */
+export function useClassroom<T>(selector: (s: ClassroomState) => T): T {
+  return useStore(classroomStore, selector);
 }
 
 /**

@@ -12,8 +12,9 @@ import {
   togglePlay,
 } from '../store/bridge';
 import { SPEED_LABELS, SPEEDS } from '../store/pacing';
-import { useExercise, useSession } from '../store/react';
+import { useClassroom, useExercise, useSession } from '../store/react';
 import { dPlus, dtg } from '../store/time';
+import { OpenAsRoomButton } from './classroom/OpenAsRoom';
 import { ExerciseBar } from './exercise/ExerciseBar';
 import { NewExerciseButton } from './exercise/NewExercise';
 import { WhiteOnly } from './exercise/SeekLock';
@@ -174,7 +175,8 @@ function Clock() {
  * "Session" button. The buttons stay in the DOM either way (their dialogs, the file input and
  * the drop overlay live beside them), and only the buttons are hidden while it is folded.
  */
-function SessionMenu() {
+function SessionMenu(props: { remote: boolean }) {
+  const server = useClassroom((c) => c.server);
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -225,27 +227,37 @@ function SessionMenu() {
         Session {open ? '▴' : '▾'}
       </button>
       <div className="tb-more-panel" id={panelId}>
-        <WhiteOnly>
-          <NewExerciseButton />
-        </WhiteOnly>
-        <SessionFiles />
+        {!props.remote && (
+          <WhiteOnly>
+            <NewExerciseButton />
+          </WhiteOnly>
+        )}
+        <SessionFiles remote={props.remote} />
+        {server && !props.remote && (
+          <WhiteOnly>
+            <OpenAsRoomButton />
+          </WhiteOnly>
+        )}
       </div>
     </div>
   );
 }
 
 export function TopBar() {
+  // A classroom device plays its room: no other scenario, and a player saves nothing.
+  const remote = useClassroom((c) => c.remote);
+  const white = useExercise((s) => s.role) === 'white';
   return (
     <header className="topbar">
       <div className="brand" title="Concord — multinational exercise simulator">
         CONCORD
       </div>
       <WhiteOnly>
-        <ScenarioPicker />
+        {!remote && <ScenarioPicker />}
         <Transport />
         <SpeedSelector />
       </WhiteOnly>
-      <SessionMenu />
+      {(!remote || white) && <SessionMenu remote={remote} />}
       <Clock />
       <ExerciseBar />
     </header>

@@ -5,8 +5,10 @@
 import { useEffect, useState } from 'react';
 import type { ExerciseView } from '../../../workers/exercise-view';
 import { nextRole, notReady, WHITE } from '../../store/exercise-commands';
-import { useExercise, useSession } from '../../store/react';
+import { useClassroom, useExercise, useSession } from '../../store/react';
 import { dPlus } from '../../store/time';
+import { ConnectionBadge } from '../classroom/ConnectionBadge';
+import { RoomButton } from '../classroom/RoomDialog';
 import { inkOn } from '../format';
 import { BookmarkButton } from './Bookmarks';
 import { PlayerCards, WhiteCards } from './Cards';
@@ -31,6 +33,7 @@ export function ExerciseBar() {
   const view = useExercise((s) => s.view);
   const role = useExercise((s) => s.role);
   const white = role === WHITE;
+  const remote = useClassroom((c) => c.remote);
   useScreenMark(active, white);
   if (!active || !view) return null;
   return (
@@ -43,7 +46,14 @@ export function ExerciseBar() {
         {white && <ExecuteControls view={view} />}
         {white ? <WhiteCards /> : <PlayerCards />}
         <BookmarkButton />
-        <HandOverButton view={view} role={role} />
+        {remote ? (
+          <>
+            {white && <RoomButton />}
+            <ConnectionBadge />
+          </>
+        ) : (
+          <HandOverButton view={view} role={role} />
+        )}
       </div>
     </section>
   );

@@ -14,7 +14,8 @@ import {
   type SetupForm,
   setupProblems,
 } from '../../store/exercise-commands';
-import { useSession } from '../../store/react';
+import { useClassroom, useSession } from '../../store/react';
+import { createRoom, openRoomLink, roomSetup } from '../../store/room-create';
 import { loadScenarioJson } from '../../store/scenarios';
 import { getSession } from '../../store/session';
 import { Dialog } from './Dialog';
@@ -60,6 +61,7 @@ export function SetupDialog(props: { onClose(): void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [tried, setTried] = useState(false);
   const ids = { problems: useId(), file: useId(), form: useId() };
+  const server = useClassroom((c) => c.server);
 
   // A bundled scenario: load its document and check it like any other.
   useEffect(() => {
@@ -152,6 +154,21 @@ export function SetupDialog(props: { onClose(): void }) {
           : 'Passcodes need a secure page (https or localhost); leave them empty or open the app securely.',
       );
     } finally {
+      setStarting(false);
+    }
+  };
+
+  // A classroom room on the server behind this page: each role plays from its own device.
+  const openRoom = async () => {
+    setTried(true);
+    if (!form || formProblems.length || starting) return;
+    setStarting(true);
+    setFailure(null);
+    try {
+      const { link } = await createRoom({ setup: roomSetup(await createOptions(form)) });
+      openRoomLink(link);
+    } catch (e) {
+      setFailure(String(e instanceof Error ? e.message : e));
       setStarting(false);
     }
   };
@@ -394,8 +411,20 @@ export function SetupDialog(props: { onClose(): void }) {
             className="btn primary"
             disabled={!scenario || starting || (tried && formProblems.length > 0)}
           >
-            {starting ? 'Starting…' : 'Start exercise'}
+            {starting ? 'Starting…' : server ? 'Start here (hot seat)' : 'Start exercise'}
           </button>
+          {server && (
+            <button
+              type="button"
+              className="btn primary"
+              id="ex-open-room"
+              onClick={() => void openRoom()}
+              disabled={!scenario || starting || (tried && formProblems.length > 0)}
+              title="Each role plays from its own device, through this server (passcodes are not needed: each role gets its own link)"
+            >
+              Open classroom room
+            </button>
+          )}
         </div>
       </form>
     </Dialog>

@@ -92,23 +92,41 @@ function useDropToOpen(): boolean {
   return over;
 }
 
-export function SessionFiles() {
+/** Save session, Open… and the drop target; a classroom device saves its room only. */
+export function SessionFiles(props: { remote?: boolean }) {
+  return props.remote ? (
+    <div className="tb-group sessions">
+      <SaveButton />
+    </div>
+  ) : (
+    <LocalSessionFiles />
+  );
+}
+
+function SaveButton() {
   const busy = useFiles((s) => s.busy);
   const ready = useSession((s) => s.status.phase === 'ready');
+  return (
+    <button
+      type="button"
+      className="tb-btn"
+      id="save-session"
+      disabled={!ready || busy !== null}
+      onClick={() => void saveSession()}
+      title="Download this session as a .concord.json file (it reopens, and `concord replay` checks it)"
+    >
+      Save session
+    </button>
+  );
+}
+
+function LocalSessionFiles() {
+  const busy = useFiles((s) => s.busy);
   const input = useRef<HTMLInputElement>(null);
   const over = useDropToOpen();
   return (
     <div className="tb-group sessions">
-      <button
-        type="button"
-        className="tb-btn"
-        id="save-session"
-        disabled={!ready || busy !== null}
-        onClick={() => void saveSession()}
-        title="Download this session as a .concord.json file (it reopens, and `concord replay` checks it)"
-      >
-        Save session
-      </button>
+      <SaveButton />
       <button
         type="button"
         className="tb-btn"
