@@ -16,11 +16,13 @@ import {
   pause,
   play,
   refreshExercise,
+  remote,
   runTo,
   showRole,
   start,
   startExercise,
 } from './store/bridge';
+import { getClassroom } from './store/classroom';
 import { getExercise } from './store/exercise';
 import type { Speed } from './store/pacing';
 import { loadScenarioJson } from './store/scenarios';
@@ -72,6 +74,9 @@ const concord = {
   /** An order as the role on screen, answered once it is saved. */
   giveOrder: (order: Order) => giveOrder(order, 'user'),
   exercise: () => getExercise(),
+  /** A classroom device: its connection and (the white cell) the room's links. */
+  classroom: () => getClassroom(),
+  room: (method: 'info' | 'reissue' | 'revoke', role?: string) => remote?.room(method, role),
   refreshExercise: () => refreshExercise(),
   /** Review mode: replay, an actor beside the truth, "what if", the after-action report. */
   review: reviewHooks,

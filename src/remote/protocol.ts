@@ -121,6 +121,8 @@ export interface RoomRole {
 export interface RoomInfo {
   code: string;
   title: string;
+  /** Where the students open the app (the server's LAN address, or its public URL). */
+  origin: string;
   roles: RoomRole[];
 }
 

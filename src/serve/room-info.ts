@@ -34,5 +34,5 @@ export async function roomInfo(room: Room, origin: string): Promise<RoomInfo> {
       connected: room.connectedCount(r.id),
     });
   }
-  return { code: room.code, title: room.title, roles };
+  return { code: room.code, title: room.title, origin, roles };
 }

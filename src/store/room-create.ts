@@ -56,6 +56,7 @@ export function createRoom(
 
 /** Reopens this page as the white cell of the room just created. */
 export function openRoomLink(link: string): void {
-  location.replace(link);
+  // The URL changes in place (no navigation of its own), then the page loads it.
+  history.replaceState(null, '', link);
   location.reload();
 }

@@ -1,9 +1,10 @@
 // The planner's app: top bar, map with overlays, side panels, timeline; keyboard shortcuts.
 import { useEffect } from 'react';
 import { runToNextEvent, step, stepBack, togglePlay } from '../store/bridge';
-import { useExercise, useSession } from '../store/react';
+import { useClassroom, useExercise, useSession } from '../store/react';
 import { getReview } from '../store/review';
 import { getSession, setNotice } from '../store/session';
+import { JoinCard } from './classroom/JoinCard';
 import { HandoverCard } from './exercise/HandoverCard';
 import { shortcutsBlocked } from './exercise/keys';
 import { SeekLock } from './exercise/SeekLock';
@@ -101,8 +102,12 @@ export function App() {
   }, []);
   // Hot seat: the hand-over card replaces the whole app (no map, panel or feed stays behind it).
   const handover = useExercise((s) => s.handover !== null);
+  const exerciseActive = useExercise((s) => s.active);
   // Review mode (the white cell's): full screen over a paused exercise.
   const reviewing = useReview((s) => s.open);
+  // A classroom device: nothing of the app until its role's view has come from the server.
+  const joining = useClassroom((c) => c.remote) && !exerciseActive;
+  if (joining) return <JoinCard />;
   if (handover) return <HandoverCard />;
   if (reviewing) return <Review />;
   return (

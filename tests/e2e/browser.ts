@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 const COMMON = [
   '--headless',
@@ -28,7 +28,7 @@ const GPU_ARGS: Record<GpuMode, string[]> = {
   'swiftshader-gpu': ['--use-gl=angle', '--use-angle=swiftshader', '--ignore-gpu-blocklist'],
 };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -90,4 +90,20 @@ export async function startApp(gpu: GpuMode = 'software'): Promise<App> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A browser for several isolated contexts (devices of a classroom), same flags as startApp. */
+export function launchBrowser(gpu: GpuMode = 'software'): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...COMMON, ...GPU_ARGS[gpu]],
+  });
+}
+
+/** The built app's folder for this run (built here when the global setup did not). */
+export function builtApp(): string {
+  const out = process.env.CONCORD_E2E_OUT ?? 'dist';
+  if (process.env.CONCORD_E2E_BUILT !== out) buildApp(out);
+  return out;
 }

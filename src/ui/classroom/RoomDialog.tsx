@@ -66,6 +66,12 @@ function RoomBody(props: { info: RoomInfo }) {
         Each cell scans its code or opens its link on its own device. Anyone holding a link plays
         that role: give each link to its cell only.
       </p>
+      {/^https?:\/\/(localhost|127\.)/.test(info.origin) && (
+        <p className="room-warn" role="note">
+          This server listens on this machine only: the students' devices cannot reach {info.origin}
+          . Start it with <code>--host 0.0.0.0</code> to serve the classroom's network.
+        </p>
+      )}
       <ul className="room-roles">
         {players.map((r) => (
           <RoleCard key={r.id} role={r} />
