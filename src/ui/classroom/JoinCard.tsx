@@ -8,7 +8,7 @@ export function JoinCard() {
   const detail = useClassroom((c) => c.detail);
   const closed = state === 'closed';
   return (
-    <div className="join-card" role="main">
+    <main className="join-card">
       <div className="join-box">
         <div className="brand">CONCORD</div>
         <h1>{closed ? 'This link does not open the room' : 'Joining the classroom room…'}</h1>
@@ -19,6 +19,6 @@ export function JoinCard() {
             : 'Your role’s view opens as soon as the server answers.'}
         </p>
       </div>
-    </div>
+    </main>
   );
 }
