@@ -118,3 +118,20 @@ export function numFlag(
   }
   return n;
 }
+
+/** `--shard i/n` (1 ≤ i ≤ n ≤ max); absent: the whole, 1/1. */
+export function parseShard(
+  text: string | undefined,
+  max = Number.MAX_SAFE_INTEGER,
+): { index: number; count: number } {
+  if (text === undefined) return { index: 1, count: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count || count > max)
+    throw new CliError(
+      `--shard ${text}: expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/8${max < Number.MAX_SAFE_INTEGER ? ` (n at most ${max})` : ''}`,
+      2,
+    );
+  return { index, count };
+}

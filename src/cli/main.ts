@@ -13,10 +13,11 @@ import {
   readJsonFile,
   scenarioFromDoc,
 } from '../node/load';
+import { ROOM_ALPHABET } from '../remote/protocol';
 import type { Limits } from '../scenario/limits';
 import { Scenario } from '../scenario/schema';
 import { MAX_SEED } from '../sim/rng';
-import { HelpRequest, intFlag, numFlag, type Parsed, parseArgs } from './args';
+import { HelpRequest, intFlag, numFlag, type Parsed, parseArgs, parseShard } from './args';
 import { LIMIT_FLAG_NAMES, limitsFrom } from './limits-flags';
 import { COMMANDS, commandUsage, isCommand, USAGE } from './usage';
 
@@ -24,6 +25,8 @@ import { COMMANDS, commandUsage, isCommand, USAGE } from './usage';
 // without parsing the sweep, bench and statistics code.
 
 const LIMITS = LIMIT_FLAG_NAMES;
+
+const shardPair = (s: { index: number; count: number }): [number, number] => [s.index, s.count];
 
 function one(p: Parsed, command: string, what: string): string {
   if (p.positionals.length !== 1)
@@ -145,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
           'sweep',
         );
         const file = one(p, 'sweep', 'experiment file');
-        const { defaultWorkers, parseShard, runSweep } = await import('./sweep');
+        const { defaultWorkers, runSweep } = await import('./sweep');
         return await runSweep(file, {
           limits: limitsFrom(p, 'sweep'),
           workers: intFlag(p, 'workers', 'sweep', 1, 256) ?? defaultWorkers(),
@@ -172,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'serve': {
         const p = parseArgs(
           rest,
-          { value: ['port', 'host', 'data', 'app', 'public-url'], bool: [] },
+          { value: ['port', 'host', 'data', 'app', 'public-url', 'shard'], bool: [] },
           'serve',
         );
         if (p.positionals.length)
@@ -187,6 +190,7 @@ export async function main(argv: string[]): Promise<number> {
           data: p.flags.get('data')?.at(-1) ?? 'concord-data',
           app: p.flags.get('app')?.at(-1) ?? null,
           publicUrl: p.flags.get('public-url')?.at(-1) ?? null,
+          shard: shardPair(parseShard(p.flags.get('shard')?.at(-1), ROOM_ALPHABET.length)),
         });
       }
       case 'bench': {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../node/load';
+import { shardLetters } from '../remote/protocol';
 import { startServer } from '../serve/server';
 import { bundledScenario } from './replay';
 
@@ -14,6 +15,7 @@ export interface ServeArgs {
   data: string;
   app: string | null;
   publicUrl: string | null;
+  shard: [number, number];
 }
 
 /** The built app beside the package: dist/ (two levels up from src/cli and build/cli). */
@@ -39,6 +41,7 @@ export async function serveCommand(a: ServeArgs): Promise<number> {
       dataDir: resolve(a.data),
       appDir,
       publicUrl: a.publicUrl,
+      shard: a.shard,
       scenario: bundledScenario,
     });
   } catch (e) {
@@ -59,6 +62,11 @@ export async function serveCommand(a: ServeArgs): Promise<number> {
       : '  only this machine can connect: --host 0.0.0.0 serves the LAN',
     ...(lan ? [`  trainer elsewhere:  ${server.origin}/#trainer=${server.trainerKey}`] : []),
     `  rooms kept in:      ${resolve(a.data)} (${server.rooms.size} restored)`,
+    ...(a.shard[1] > 1
+      ? [
+          `  shard ${a.shard[0]}/${a.shard[1]}: room codes start with one of ${shardLetters(...a.shard)} (route /ws/<code> here by its first letter)`,
+        ]
+      : []),
     '  Ctrl-C stops the server; its rooms come back when it starts again.',
     '',
   ];

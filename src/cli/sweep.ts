@@ -14,7 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { header, line, row } from '../experiment/csv';
 import { shardOf } from '../experiment/design';
 import { writeFileAtomic } from '../node/atomic';
-import { CliError, loadAtlas } from '../node/load';
+import { loadAtlas } from '../node/load';
 import type { Limits } from '../scenario/limits';
 import { estimateRun } from '../sim/estimate';
 import { rememberedMasks } from '../sim/geo/masks';
@@ -44,16 +44,6 @@ export interface SweepOptions {
   quiet?: boolean;
   /** Also write the results and series as Parquet beside the CSVs (src/node/parquet.ts). */
   parquet?: boolean;
-}
-
-export function parseShard(text: string | undefined): { index: number; count: number } {
-  if (text === undefined) return { index: 1, count: 1 };
-  const m = /^(\d+)\/(\d+)$/.exec(text);
-  const index = Number(m?.[1]);
-  const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count)
-    throw new CliError(`--shard ${text}: expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/8`, 2);
-  return { index, count };
 }
 
 const flushEnv = Number(process.env.CONCORD_FLUSH_MS || Number.NaN);

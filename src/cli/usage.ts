@@ -25,7 +25,7 @@ const SYNOPSIS: Record<Command, string> = {
   merge: 'concord merge <shard.csv>… --out all.csv [--parquet]',
   replay: 'concord replay <session.concord.json | journal.ndjson> [--json]',
   serve:
-    'concord serve [--port 4400] [--host 127.0.0.1] [--data DIR] [--app DIR] [--public-url URL]',
+    'concord serve [--port 4400] [--host 127.0.0.1] [--data DIR] [--app DIR] [--public-url URL] [--shard i/n]',
   schema: 'concord schema [--experiment]',
   bench: 'concord bench [--quick]',
 };
@@ -69,7 +69,9 @@ is acknowledged. Rooms come back after a restart. Build the app first (npm run b
                     0.0.0.0 serves the LAN and prints the address to give the students)
   --data DIR        where rooms are kept (default ./concord-data)
   --app DIR         the built app (default dist/)
-  --public-url URL  the address students use when a TLS reverse proxy stands in front`,
+  --public-url URL  the address students use when a TLS reverse proxy stands in front
+  --shard i/n       the i-th of n processes behind one proxy: its room codes start with
+                    its own letters, so the proxy routes /ws/<code> to it (docs/CLASSROOM.md)`,
   schema: `Prints the scenario JSON Schema.
   --experiment      the experiment file's schema instead`,
   bench: `Throughput figures as JSON lines.

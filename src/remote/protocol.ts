@@ -9,6 +9,24 @@ import type { WorldDescription } from '../sim/describe';
 
 /** Room codes: six letters and digits that cannot be misread on a projector (no 0/O, 1/I/L). */
 export const ROOM_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/**
+ * The first letters of the codes shard `i` of `n` hands out (1-based): processes behind one
+ * reverse proxy each own a share of the alphabet, so the proxy routes /ws/<code> by its first
+ * character to the process that holds the room.
+ */
+export function shardLetters(i: number, n: number): string {
+  return [...ROOM_ALPHABET].filter((_, k) => k % n === i - 1).join('');
+}
+
+/** The room's socket, beside the page (so the app also works under a proxy's path prefix). */
+export function socketUrl(page: string, room?: string): string {
+  const u = new URL(room ? `ws/${room}` : 'ws', page);
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  u.hash = '';
+  u.search = '';
+  return u.href;
+}
+
 export const RoomCode = z.string().regex(/^[2-9A-HJKMNP-Z]{6}$/, 'a six-character room code');
 /** A role's token: 128 random bits, base64url. */
 export const Token = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'a 22-character token');

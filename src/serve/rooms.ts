@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOM_ALPHABET, type RoomSetup } from '../remote/protocol';
+import { ROOM_ALPHABET, type RoomSetup, shardLetters } from '../remote/protocol';
 import { Room, type RoomDeps } from './room';
 
 /** Rooms one server holds at most (each is an engine in memory). */
@@ -14,10 +14,14 @@ export const MAX_ROOMS = 200;
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
 
+  private readonly first: string;
+
   constructor(
     private readonly dataDir: string,
+    shard: [number, number],
     private readonly deps: RoomDeps,
   ) {
+    this.first = shardLetters(shard[0], shard[1]);
     mkdirSync(this.root, { recursive: true });
   }
 
@@ -75,8 +79,10 @@ export class Rooms {
     if (this.rooms.size >= MAX_ROOMS)
       throw new Error(`this server holds ${MAX_ROOMS} rooms already; start another process`);
     for (;;) {
-      let code = '';
-      for (let i = 0; i < 6; i++) code += ROOM_ALPHABET[randomInt(ROOM_ALPHABET.length)];
+      // The first character names the process (its shard); the other five make it unguessable
+      // enough for a code that only says which room (a role's token is the key).
+      let code = this.first[randomInt(this.first.length)]!;
+      for (let i = 1; i < 6; i++) code += ROOM_ALPHABET[randomInt(ROOM_ALPHABET.length)];
       if (!this.rooms.has(code) && !existsSync(join(this.root, code))) return code;
     }
   }

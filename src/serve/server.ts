@@ -1,5 +1,6 @@
 // `concord serve`: one Node process that serves the built app and hosts classroom rooms over
-// WebSocket (the `ws` package) at /ws. Localhost only unless told otherwise; it needs nothing
+// WebSocket (the `ws` package) at /ws (a new room) and /ws/<code> (joining one, so that a
+// reverse proxy can route a room's sockets to the process that holds it, see --shard). Localhost only unless told otherwise; it needs nothing
 // from the internet. A browser's socket is accepted only from the page's own origin (or the
 // public URL behind a reverse proxy); a payload over LIMITS.createBytes closes the socket.
 import { randomBytes } from 'node:crypto';
@@ -22,6 +23,8 @@ export interface ServeOptions {
   appDir: string;
   /** The address students use when a reverse proxy (TLS) stands in front. */
   publicUrl?: string | null;
+  /** This process's share of the room codes ([i, n], 1-based; [1, 1] alone). */
+  shard?: [number, number];
   scenario: ScenarioResolver;
   log?: (line: string) => void;
 }
@@ -44,7 +47,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   mkdirSync(o.dataDir, { recursive: true });
   const trainerKey = readTrainerKey(o.dataDir);
   let origin = '';
-  const rooms = new Rooms(o.dataDir, {
+  const rooms = new Rooms(o.dataDir, o.shard ?? [1, 1], {
     atlas: async (a) => loadAtlas(a),
     scenario: o.scenario,
     origin: () => origin,
@@ -58,7 +61,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.createBytes });
   http.on('upgrade', (req, socket, head) => {
     if (
-      new URL(req.url ?? '/', 'http://x').pathname !== '/ws' ||
+      !/^\/ws(\/[2-9A-Z]{6})?$/.test(new URL(req.url ?? '/', 'http://x').pathname) ||
       !originAllowed(req, o.publicUrl)
     ) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');

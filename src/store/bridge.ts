@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import { loadSaved } from '../../workers/idb-storage';
 import type { SimWorkerApi } from '../../workers/sim.worker';
 import type { MapViewOptions } from '../map/types';
+import { socketUrl } from '../remote/protocol';
 import { createAppSession } from './app';
 import { joinRoom, roomChanged } from './app-classroom';
 import { followUrl, startFromUrl } from './app-url';
@@ -22,7 +23,7 @@ const join = joinFromHash(location.hash);
 
 export const remote: RemoteEngine | null = join
   ? new RemoteEngine({
-      url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+      url: socketUrl(location.href, join.room),
       ...join,
       onWelcome: (w, again) => {
         setClassroom({ remote: true, room: w.room, role: w.role, roleName: w.roleName });

@@ -3,7 +3,7 @@
 // the page then reopens as the white cell of that room (its link, in the fragment). A browser
 // on another machine than the server's needs the trainer link's key (#trainer=…).
 import type { CreateOptions } from '../exercise/host';
-import type { RoomSetup, ServerMessage } from '../remote/protocol';
+import { type RoomSetup, type ServerMessage, socketUrl } from '../remote/protocol';
 
 const trainerKey = new URLSearchParams(location.hash.replace(/^#/, '')).get('trainer') ?? undefined;
 
@@ -27,7 +27,7 @@ export function roomSetup(o: CreateOptions): RoomSetup {
 export function createRoom(
   what: { setup: RoomSetup } | { session: unknown },
 ): Promise<{ room: string; link: string }> {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
+  const url = socketUrl(location.href);
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url);
     ws.onopen = () =>
