@@ -18,6 +18,39 @@ COPY package.json package-lock.json ./
 # tsx works without it; no other runtime dependency has one.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
+# The classroom server (docs/CLASSROOM.md): `docker build --target serve -t concord-serve .`,
+# `docker run -p 4400:4400 -v concord-data:/data concord-serve`. The app is built here (vite is
+# a dev dependency), then only dist/ joins the runtime image.
+FROM node:20-bookworm-slim AS app
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY index.html vite.config.ts tsconfig.json ./
+COPY scripts ./scripts
+COPY src ./src
+COPY workers ./workers
+COPY scenarios ./scenarios
+COPY public ./public
+RUN node_modules/.bin/vite build --logLevel error
+
+FROM node:20-bookworm-slim AS serve
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json package-lock.json ./
+COPY bin ./bin
+COPY src ./src
+COPY workers ./workers
+COPY scripts/csp.ts ./scripts/csp.ts
+COPY scenarios ./scenarios
+COPY --from=app /app/dist ./dist
+RUN mkdir /data && chown node:node /data
+USER node
+EXPOSE 4400
+VOLUME /data
+ENTRYPOINT ["node", "/app/bin/concord.mjs", "serve", "--host", "0.0.0.0", "--data", "/data"]
+
+# The command line (the default target: the last stage).
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app

@@ -1,7 +1,8 @@
 // The server's rooms: created from the app's setup or a session file, each in its own folder
 // under DATA/rooms/<code>/ (room.json: title and tokens; journal.ndjson: the session), and
 // restored from there when the server starts again. Codes are random and never reused while
-// their folder exists; no data is shared between rooms.
+// their folder exists; no data is shared between rooms. With --shard, several processes may
+// share the data folder: each makes and restores the codes that start with its own letters.
 import { randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,8 @@ export class Rooms {
   /** Every room found on disk, as its journal left it; a room that cannot be read is named. */
   async restoreAll(): Promise<void> {
     for (const code of readdirSync(this.root).sort()) {
+      // Processes of one proxy share the data folder: each restores its own share of codes.
+      if (!this.first.includes(code[0] ?? '')) continue;
       const dir = join(this.root, code);
       if (!existsSync(join(dir, 'journal.ndjson'))) continue;
       try {
