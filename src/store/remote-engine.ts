@@ -178,7 +178,7 @@ export function joinFromHash(hash: string): { room: string; token: string } | nu
   const p = new URLSearchParams(hash.replace(/^#/, ''));
   const room = p.get('room');
   const token = p.get('token');
-  return room && token && /^[2-9A-Z]{6}$/.test(room) && /^[\w-]{22}$/.test(token)
+  return room && token && /^[2-9A-HJKMNP-Z]{6}$/.test(room) && /^[\w-]{22}$/.test(token)
     ? { room, token }
     : null;
 }
