@@ -17,6 +17,8 @@ const SLOW = [
   'tests/cli/compare.test.ts', // paired runs over many seeds, through the CLI
   'tests/fuzz/**/*.test.ts', // thousands of mutated files through the CLI: minutes
   'tests/scenario/fuzz.test.ts',
+  'tests/serve/fuzz.test.ts', // 1,000 bad messages to concord serve
+  'tests/serve/restart.test.ts', // kills concord serve (-9) and starts it again
 ];
 
 // Mocks node:fs, so it needs a module graph of its own.

@@ -128,6 +128,7 @@ export class ExerciseHost {
     };
     const resolver = async () => o.scenario.doc;
     const { session, scenario } = await engineFor(record, { ...deps, scenario: resolver });
+    checkRoles(record.roles, scenario);
     record.scenario.id = scenario.id;
     // A role given no name is called by its actor's name in the scenario ("Mali", not "mali").
     for (const r of record.roles)
@@ -147,6 +148,7 @@ export class ExerciseHost {
   /** Reopens a saved session at its tick, checking every recorded hash on the way. */
   static async open(record: SessionFile, deps: HostDeps): Promise<ExerciseHost> {
     const r = await replaySession(record, deps);
+    checkRoles(record.roles, r.scenario);
     if (r.mismatch)
       throw new ReplayError(
         'hashes',
@@ -471,6 +473,25 @@ export class ExerciseHost {
 }
 
 export class HostError extends Error {}
+
+/**
+ * Every played role plays an actor of the scenario, each actor at most once: a role with no
+ * actor would be a second white cell (the white cell is the one role without an actor).
+ */
+function checkRoles(roles: readonly Role[], scenario: Scenario): void {
+  const ids = scenario.actors.map((a) => a.id);
+  const seen = new Set<string>();
+  roles.forEach((r, i) => {
+    if (r.actor === null) return;
+    if (!ids.includes(r.actor))
+      throw new HostError(
+        `roles[${i}].actor: found "${r.actor}"; not an actor of ${scenario.id} (allowed: ${ids.join(', ')})`,
+      );
+    if (seen.has(r.actor))
+      throw new HostError(`roles[${i}].actor: found "${r.actor}" twice; one role per actor`);
+    seen.add(r.actor);
+  });
+}
 
 /** The validated scenario with its own injects (the engine's copy runs without them). */
 function withInjects(doc: unknown, set: readonly string[], engineCopy: Scenario): Scenario {

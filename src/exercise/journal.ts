@@ -2,8 +2,9 @@
 // durable (append + fsync) before it is acknowledged without rewriting the whole file. Line 1
 // is a header holding the whole session file; each later line holds what changed since the
 // line before: new elements of the record's growing lists (`orders+`…), whole values for
-// what is edited in place (`tick`, `msel`, `proposals`…) and the turn state (`turn`), which
-// the session file does not keep. Folding the lines gives the session file back, which
+// what is edited in place (`tick`, `msel`, `proposals`…), the turn state (`turn`) and the
+// tick the engine stands at (`at`: behind the record's end after a rewind), which the session
+// file does not keep. Folding the lines gives the session file back, which
 // `concord replay` then verifies. Pure: the file handling is in src/serve/journal-file.ts.
 
 import type { SessionFile } from './session-file';
@@ -18,18 +19,22 @@ type Growing = (typeof GROWING)[number];
 /** Fields the host edits in place: written whole when they change. */
 const WHOLE = ['tick', 'title', 'msel', 'proposals', 'roles', 'setup', 'set', 'engine'] as const;
 
-export interface JournalHeader {
-  journal: typeof JOURNAL_FORMAT;
-  v: typeof JOURNAL_VERSION;
+/** What a journal holds: the record, and what the record does not say of the live exercise. */
+export interface JournalState {
   session: SessionFile;
   turn: TurnState | null;
+  /** The engine's tick (the record's `tick` is the furthest reached); null: the record's. */
+  at: number | null;
+}
+
+export interface JournalHeader extends JournalState {
+  journal: typeof JOURNAL_FORMAT;
+  v: typeof JOURNAL_VERSION;
 }
 
 export type JournalLine = Record<string, unknown>;
 
-export interface Folded {
-  session: SessionFile;
-  turn: TurnState | null;
+export interface Folded extends JournalState {
   /** Lines read (header included). */
   lines: number;
   /** A last line cut short by a crash (never acknowledged): dropped. */
@@ -45,17 +50,14 @@ export class JournalError extends Error {
   }
 }
 
-export function journalHeader(session: SessionFile, turn: TurnState | null): JournalHeader {
-  return { journal: JOURNAL_FORMAT, v: JOURNAL_VERSION, session, turn };
+export function journalHeader(s: JournalState): JournalHeader {
+  return { journal: JOURNAL_FORMAT, v: JOURNAL_VERSION, ...s };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** What changed from `prev` to `next` (null: nothing worth a line). */
-export function journalDelta(
-  prev: { session: SessionFile; turn: TurnState | null },
-  next: { session: SessionFile; turn: TurnState | null },
-): JournalLine | null {
+export function journalDelta(prev: JournalState, next: JournalState): JournalLine | null {
   const out: JournalLine = {};
   const a = prev.session as unknown as Record<string, unknown>;
   const b = next.session as unknown as Record<string, unknown>;
@@ -68,6 +70,7 @@ export function journalDelta(
   }
   for (const k of WHOLE) if (!same(a[k], b[k])) out[k] = b[k];
   if (!same(prev.turn, next.turn)) out.turn = next.turn;
+  if (prev.at !== next.at) out.at = next.at;
   if (!Object.keys(out).length) return null;
   out.savedAt = next.session.savedAt;
   return out;
@@ -86,10 +89,11 @@ function grewFrom(from: readonly unknown[], to: readonly unknown[]): boolean {
 }
 
 /** Applies one line to the folded state (in place). */
-export function applyLine(state: { session: SessionFile; turn: TurnState | null }, d: JournalLine) {
+export function applyLine(state: JournalState, d: JournalLine) {
   const s = state.session as unknown as Record<string, unknown>;
   for (const [k, v] of Object.entries(d)) {
     if (k === 'turn') state.turn = v as TurnState | null;
+    else if (k === 'at') state.at = typeof v === 'number' ? v : null;
     else if (k.endsWith('+')) {
       const name = k.slice(0, -1);
       if (!(GROWING as readonly string[]).includes(name) || !Array.isArray(v))
@@ -138,7 +142,11 @@ export function foldJournal(text: string): Folded {
       1,
       `journal version ${String(head.v)}; this Concord reads ${JOURNAL_VERSION}`,
     );
-  const state = { session: structuredClone(head.session as SessionFile), turn: head.turn ?? null };
+  const state: JournalState = {
+    session: structuredClone(head.session as SessionFile),
+    turn: head.turn ?? null,
+    at: typeof head.at === 'number' ? head.at : null,
+  };
   for (let i = 1; i < parsed.length; i++) {
     try {
       applyLine(state, parsed[i]!);

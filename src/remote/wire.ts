@@ -75,7 +75,14 @@ function slice(bytes: Uint8Array, start: number, r: Ref): Typed {
   const Ctor = TYPES[r.$ta];
   const size = Ctor.BYTES_PER_ELEMENT;
   const from = start + r.o;
-  if (!Number.isInteger(r.n) || r.n < 0 || from + r.n * size > bytes.length)
+  if (
+    !Number.isInteger(r.o) ||
+    r.o < 0 ||
+    r.o % 8 !== 0 ||
+    !Number.isInteger(r.n) ||
+    r.n < 0 ||
+    from + r.n * size > bytes.length
+  )
     throw new TypeError('wire: array outside the frame');
   // A copy, so the array owns an aligned buffer of its own (transferable, GC-independent).
   const out = new Ctor(r.n);

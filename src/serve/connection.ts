@@ -2,6 +2,7 @@
 // on it — text only, its size, a token-bucket rate, the protocol's schema — and each refusal is
 // answered with an error (on the call's id when it has one). A connection first joins a room
 // with a role's token (or creates one, as the trainer); after that its calls go to the room.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { CLOSE, ClientMessage } from '../remote/protocol';
 import type { Conn, Room } from './room';
@@ -84,9 +85,9 @@ export class Connection implements Conn {
   }
 
   async receive(data: Buffer, isBinary: boolean): Promise<void> {
-    if (isBinary) return this.refuse('send JSON text frames');
+    if (isBinary) return this.refuse('send JSON text frames', peekId(data));
     if (!this.takeToken())
-      return this.refuse(`too many messages: at most ${LIMITS.perSecond} a second`);
+      return this.refuse(`too many messages: at most ${LIMITS.perSecond} a second`, peekId(data));
     if (data.length > LIMITS.createBytes)
       return this.refuse(`message of ${data.length} bytes; at most ${LIMITS.createBytes}`);
     let raw: unknown;
@@ -138,7 +139,7 @@ export class Connection implements Conn {
 
   private async create(msg: Extract<ClientMessage, { t: 'create' | 'open' }>): Promise<void> {
     if (this.room) return this.refuse(`this connection is in room ${this.room.code} already`);
-    if (!this.local && msg.key !== this.ctx.trainerKey)
+    if (!this.local && !sameSecret(msg.key, this.ctx.trainerKey))
       return this.refuse(
         "creating a room needs a browser on the server's machine, or the trainer link the server printed",
       );
@@ -155,6 +156,19 @@ export class Connection implements Conn {
       this.refuse((e as Error).message);
     }
   }
+}
+
+/** A refused call's id without parsing the whole message (a cheap look at its start). */
+function peekId(data: Buffer): number | undefined {
+  const m = /"id"\s*:\s*(\d{1,10})[,}]/.exec(data.subarray(0, 200).toString('latin1'));
+  return m ? Number(m[1]) : undefined;
+}
+
+function sameSecret(given: string | undefined, held: string): boolean {
+  if (given === undefined) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(held).digest();
+  return timingSafeEqual(a, b);
 }
 
 function callId(raw: unknown): number | undefined {

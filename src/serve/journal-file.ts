@@ -5,7 +5,13 @@
 
 import { readFileSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { type Folded, foldJournal, journalDelta, journalHeader } from '../exercise/journal';
+import {
+  type Folded,
+  foldJournal,
+  type JournalState,
+  journalDelta,
+  journalHeader,
+} from '../exercise/journal';
 import type { SessionFile } from '../exercise/session-file';
 import type { TurnState } from '../exercise/turns';
 import { writeFileAtomic } from '../node/atomic';
@@ -13,10 +19,7 @@ import { writeFileAtomic } from '../node/atomic';
 /** After this many lines the journal is rewritten from one header (bounded restart time). */
 const COMPACT_AFTER_LINES = 2000;
 
-interface State {
-  session: SessionFile;
-  turn: TurnState | null;
-}
+type State = JournalState;
 
 export class JournalFile {
   private fh: FileHandle | null = null;
@@ -30,8 +33,13 @@ export class JournalFile {
   ) {}
 
   /** A new journal holding one header line (written atomically). */
-  static async create(path: string, session: SessionFile, turn: TurnState | null) {
-    const j = new JournalFile(path, { session: structuredClone(session), turn });
+  static async create(
+    path: string,
+    session: SessionFile,
+    turn: TurnState | null,
+    at: number | null,
+  ) {
+    const j = new JournalFile(path, { session: structuredClone(session), turn, at });
     j.rewrite();
     return j;
   }
@@ -39,14 +47,14 @@ export class JournalFile {
   /** An existing journal, folded, then rewritten whole. Throws JournalError on a bad line. */
   static async open(path: string): Promise<{ journal: JournalFile; folded: Folded }> {
     const folded = foldJournal(readFileSync(path, 'utf8'));
-    const j = new JournalFile(path, { session: folded.session, turn: folded.turn });
+    const j = new JournalFile(path, { session: folded.session, turn: folded.turn, at: folded.at });
     j.rewrite();
     return { journal: j, folded };
   }
 
   /** Appends what changed since the last line; resolves once it is durable. */
-  append(session: SessionFile, turn: TurnState | null): Promise<void> {
-    const next: State = { session: structuredClone(session), turn: structuredClone(turn) };
+  append(session: SessionFile, turn: TurnState | null, at: number | null): Promise<void> {
+    const next: State = { session: structuredClone(session), turn: structuredClone(turn), at };
     const run = this.chain.then(() => this.write(next));
     this.chain = run.catch(() => {});
     return run;
@@ -70,10 +78,7 @@ export class JournalFile {
   }
 
   private rewrite(): void {
-    writeFileAtomic(
-      this.path,
-      `${JSON.stringify(journalHeader(this.last.session, this.last.turn))}\n`,
-    );
+    writeFileAtomic(this.path, `${JSON.stringify(journalHeader(this.last))}\n`);
     this.lines = 1;
   }
 

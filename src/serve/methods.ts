@@ -14,6 +14,9 @@ export interface Caller {
   actor: number;
 }
 
+/** The white cell is the role named "white", nothing else (rooms refuse roles without actors). */
+export const isWhite = (who: Caller): boolean => who.role === 'white';
+
 /** What a call changes, for the room's `changed` notice to the other connections. */
 export type Effect = 'none' | 'moved' | 'jumped' | 'exercise';
 
@@ -37,13 +40,13 @@ const target = z.strictObject({ kind: z.enum(['agreement', 'right']), id: z.stri
 /** A player's role argument must be its own; the white cell names any role. */
 function own(who: Caller, r: string | undefined): string {
   if (r === undefined) return who.role;
-  if (who.actor >= 0 && r !== who.role)
+  if (!isWhite(who) && r !== who.role)
     throw new CallRefused(`this connection plays ${who.role}, not ${r}`);
   return r;
 }
 
 function ownActor(who: Caller, a: number): number {
-  if (who.actor >= 0 && a !== who.actor)
+  if (!isWhite(who) && a !== who.actor)
     throw new CallRefused(`this connection sees through its own actor's eyes only`);
   return a;
 }
@@ -96,13 +99,21 @@ export const METHODS: Record<string, Method> = {
   bookmark: m(false, tuple(role, z.string().max(2000)), 'exercise', (api, w, [r, note]) =>
     api.bookmark(own(w, r), note),
   ),
-  hash: m(false, none, 'none', (api) => api.hash()),
+  // A player's hash is blank, as in its snapshots: with the scenario it would test seed guesses.
+  hash: m(false, none, 'none', async (api, w) => (isWhite(w) ? api.hash() : '')),
   info: m(false, none, 'none', async (api, w) => {
     const i = await api.info();
-    if (w.actor < 0) return i;
-    // A player learns its own orders only, and nothing of the log's size.
+    if (isWhite(w)) return i;
+    // A player learns its own orders only: not the seed, nor anything of the log's size.
     const mine = api.exerciseHost.record.orders.filter((o) => o.role === w.role);
-    return { ...i, orders: mine.map((o) => o.order), events: 0, checkpoints: [] };
+    return {
+      ...i,
+      seed: -1,
+      orders: mine.map((o) => o.order),
+      events: 0,
+      checkpoints: [],
+      checkpointEveryTicks: 0,
+    };
   }),
 
   // ——— the white cell's ———
@@ -145,7 +156,7 @@ export async function runMethod(
 ): Promise<{ value: unknown; effect: Effect }> {
   const method = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
   if (!method) throw new CallRefused(`no method "${name}"`);
-  if (method.white && who.actor >= 0)
+  if (method.white && !isWhite(who))
     throw new CallRefused(`${name}: the white cell's only (this connection plays ${who.role})`);
   const parsed = method.args.safeParse(args);
   if (!parsed.success) {

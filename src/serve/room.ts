@@ -143,6 +143,8 @@ export class Room {
     room.restoring = false;
     if (!r.ok) throw new RoomError(r.problems);
     const host = room.api.exerciseHost;
+    // After a rewind the engine stood behind the record's furthest tick: back to it.
+    if (folded.at !== null && folded.at < host.tick) host.seek(folded.at);
     if (folded.turn) host.turn = folded.turn;
     return room;
   }
@@ -159,11 +161,13 @@ export class Room {
     chmodSync(file, 0o600);
   }
 
-  private turn(): TurnState | null {
+  /** The live exercise beyond the record: its turn state and the engine's tick. */
+  private live(): { turn: TurnState | null; at: number | null } {
     try {
-      return this.api.exerciseHost.turn;
+      const h = this.api.exerciseHost;
+      return { turn: h.turn, at: h.tick };
     } catch {
-      return null; // the host is being created: its first save comes before it is in place
+      return { turn: null, at: null }; // being created: the first save comes before the host
     }
   }
 
@@ -171,9 +175,10 @@ export class Room {
   private async persist(f: SessionFile): Promise<void> {
     if (this.restoring) return;
     const file = { ...f, savedAt: new Date(this.deps.now()).toISOString() };
+    const { turn, at } = this.live();
     if (!this.journal)
-      this.journal = await JournalFile.create(join(this.dir, 'journal.ndjson'), file, this.turn());
-    else await this.journal.append(file, this.turn());
+      this.journal = await JournalFile.create(join(this.dir, 'journal.ndjson'), file, turn, at);
+    else await this.journal.append(file, turn, at);
   }
 
   // ——— roles and tokens ———
@@ -222,6 +227,11 @@ export class Room {
 
   /** A new token for a role (the old one stops working at once: its connections are closed). */
   reissue(role: string): void {
+    // Its own link would close the very screen that asked, the new link known to nobody.
+    if (role === 'white')
+      throw new CallRefused(
+        "the white cell's own link cannot be renewed: it would close this screen",
+      );
     this.api.exerciseHost.role(role);
     this.record.tokens[role] = newToken();
     this.writeRecord();
@@ -269,10 +279,12 @@ export class Room {
       const { value, effect } = name.startsWith('room.')
         ? await this.roomCall(conn, name, args)
         : await runMethod(this.api, { role: conn.role!, actor: conn.actor }, name, args);
+      // A refusal changed nothing: no save, and nobody else hears of it.
+      const changed = effect !== 'none' && !refused(value);
       // Durable before anyone hears of it: the clock's moves are saved as well as orders.
-      if (effect !== 'none') await this.api.saveFile();
+      if (changed) await this.api.saveFile();
       conn.send(encodeFrame({ t: 'res', id, ok: true, r: value }));
-      if (effect !== 'none') this.announce(effect);
+      if (changed) this.announce(effect);
     } catch (e) {
       const error = e instanceof CallRefused || e instanceof RangeError ? e.message : failure(e);
       if (!(e instanceof CallRefused || e instanceof RangeError))
@@ -282,8 +294,10 @@ export class Room {
   }
 
   private async roomCall(conn: Conn, name: string, args: unknown[]) {
-    if (conn.actor >= 0) throw new CallRefused(`${name}: the white cell's only`);
+    if (conn.role !== 'white') throw new CallRefused(`${name}: the white cell's only`);
     const role = typeof args[0] === 'string' ? args[0] : '';
+    if (name !== 'room.info' && !this.api.exerciseHost.record.roles.some((r) => r.id === role))
+      throw new CallRefused(`${name}: argument 0: no role "${role.slice(0, 100)}" in this room`);
     if (name === 'room.reissue') this.reissue(role);
     else if (name === 'room.revoke') this.revoke(role);
     else if (name !== 'room.info') throw new CallRefused(`no method "${name}"`);
@@ -316,6 +330,11 @@ export class Room {
     await this.queue;
     await this.journal?.close();
   }
+}
+
+/** An engine answer that refused (an order, a proposal…): `{ ok: false, error }`. */
+function refused(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
 }
 
 function newToken(): string {

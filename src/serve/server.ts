@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { ScenarioResolver } from '../exercise/migrate';
@@ -41,6 +41,35 @@ export interface RunningServer {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+/** Sockets one process holds at most (a classroom is tens; a training centre, hundreds). */
+const MAX_SOCKETS = 2000;
+
+/**
+ * The Host a socket asks for must be this server's own name: localhost, the address it listens
+ * on, a LAN address, or the public URL's host. Another name pointing here (DNS rebinding: a web
+ * page whose own name resolves to 127.0.0.1) is refused, with its origin "matching" its host.
+ */
+function hostAllowed(host: string | undefined, o: ServeOptions): boolean {
+  if (!host) return false;
+  let name: string;
+  try {
+    name = new URL(`http://${host}`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return false;
+  }
+  const me = hostname().toLowerCase();
+  const own = new Set([
+    'localhost',
+    '127.0.0.1',
+    '::1',
+    o.host,
+    me,
+    `${me}.local`,
+    ...lanAddresses(),
+  ]);
+  if (o.publicUrl) own.add(new URL(o.publicUrl).hostname);
+  return own.has(name);
+}
 
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const log = o.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -62,9 +91,14 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   http.on('upgrade', (req, socket, head) => {
     if (
       !/^\/ws(\/[2-9A-Z]{6})?$/.test(new URL(req.url ?? '/', 'http://x').pathname) ||
+      !hostAllowed(req.headers.host, o) ||
       !originAllowed(req, o.publicUrl)
     ) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    if (wss.clients.size >= MAX_SOCKETS) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

@@ -80,10 +80,11 @@ function checkUnitOrder(w: World, actor: number, o: UnitOrder): string | null {
   const { def, s } = w;
   const u = def.unitIds.indexOf(o.unit);
   const say = (why: string) => `${unitName(def, u)}: ${why}`;
-  if (s.uTask[u] === TASK.destroyed) return say('destroyed; it can no longer be ordered');
-  if (s.uTask[u] === TASK.notArrived) return say('not yet arrived in theatre (a force flow)');
+  // Command first: a role learns nothing of a unit it does not command (not even its fate).
   const command = commandProblem(w, actor, u, o.kind);
   if (command) return command;
+  if (s.uTask[u] === TASK.destroyed) return say('destroyed; it can no longer be ordered');
+  if (s.uTask[u] === TASK.notArrived) return say('not yet arrived in theatre (a force flow)');
   const stranded = s.uTask[u] === TASK.stranded;
   switch (o.kind) {
     case 'assign':
@@ -119,11 +120,12 @@ function commandProblem(w: World, actor: number, u: number, kind: string): strin
   const owner = def.uOwner[u]!;
   const tf = s.uCommand[u]!;
   const name = unitName(def, u);
-  const foreign = `${actorName(def, owner)}'s unit ${name}: not yours to command`;
+  // Another's unit is not named at all: not its id, owner, name, command or fate.
+  const foreign = 'this unit is not yours to command';
   if (tf < 0) return owner === actor ? null : foreign;
   if (def.taskForces[tf]!.commander === actor) return null;
+  if (owner !== actor) return foreign;
   const under = taskForceName(def, tf);
-  if (owner !== actor) return `${foreign} (it is under ${under})`;
   return kind === 'assign'
     ? null
     : `${name}: under ${under}'s command; assign it back to national command first`;

@@ -152,7 +152,14 @@ describe('the bundled CLI', () => {
 
   it('runs the bundle when it is current and tsx when a source is newer', () => {
     // A small copy of the checkout: sources, bin, the build script; node_modules linked.
-    for (const d of ['src', 'workers', 'bin', 'scripts/build-cli.mjs', 'package.json'])
+    for (const d of [
+      'src',
+      'workers',
+      'bin',
+      'scripts/build-cli.mjs',
+      'scripts/csp.ts',
+      'package.json',
+    ])
       cpSync(d, join(dir, d), { recursive: true });
     mkdirSync(join(dir, 'scenarios'));
     cpSync('scenarios/sahel-ct.json', join(dir, 'scenarios/sahel-ct.json'));

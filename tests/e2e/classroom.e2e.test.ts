@@ -169,7 +169,11 @@ describe('a classroom on three devices', () => {
       expect(await page.evaluate(() => W().exercise().role)).toBe(role);
       await page.waitForFunction(() => W().map !== null);
     }
-    await players.mali!.screenshot({ path: 'test-results/classroom-player-1600.png' });
+    const mali = players.mali!;
+    await mali.screenshot({ path: 'test-results/classroom-player-1600.png' });
+    await mali.setViewportSize({ width: 1280, height: 720 });
+    await mali.screenshot({ path: 'test-results/classroom-player-1280.png' });
+    await mali.setViewportSize({ width: 1600, height: 900 });
     const info = await white.evaluate(() => W().room('info'));
     expect(info.roles.find((r) => r.id === 'mali')?.connected).toBe(1);
   });

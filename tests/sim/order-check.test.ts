@@ -68,8 +68,9 @@ describe('order checks on sahel-ct', () => {
   });
 
   it("another actor's unit, and a unit under a task force, are not Mali's to order", () => {
+    // Another's unit is refused without a word about it: no id, owner, name, command or fate.
     expect(checkOrder(s.world, mali, move(s, 'ne-qrf', 2, 14))).toBe(
-      "Niger's unit Nigerien reaction coy (Niamey): not yours to command",
+      'this unit is not yours to command',
     );
     expect(checkOrder(s.world, mali, { tick: 0, kind: 'return', unit: 'ml-jf-menaka' })).toBe(
       "Malian JF coy (Ménaka): under G5 Sahel Joint Force (FC-G5S)'s command; assign it back to national command first",
@@ -79,9 +80,7 @@ describe('order checks on sahel-ct', () => {
     expect(checkOrder(s.world, mali, back)).toBeNull();
     const g5 = actor(s, 'g5-sahel');
     expect(checkOrder(s.world, g5, { tick: 0, kind: 'return', unit: 'ml-jf-menaka' })).toBeNull();
-    expect(checkOrder(s.world, actor(s, 'niger'), back)).toBe(
-      "Mali's unit Malian JF coy (Ménaka): not yours to command (it is under G5 Sahel Joint Force (FC-G5S))",
-    );
+    expect(checkOrder(s.world, actor(s, 'niger'), back)).toBe('this unit is not yours to command');
   });
 
   it('a nation places units only under a task force of its own or of its organisation', () => {
@@ -134,6 +133,10 @@ describe('order checks on sahel-ct', () => {
     t.world.s.uTask[unit(t, 'ml-qrf')] = TASK.destroyed;
     expect(checkOrder(t.world, WHITE_CELL, move(t, 'ml-qrf', -3.9, 14.55))).toBe(
       `${QRF}: destroyed; it can no longer be ordered`,
+    );
+    // Another nation learns nothing of its fate: the refusal is the same as for a live unit.
+    expect(checkOrder(t.world, actor(t, 'niger'), release)).toBe(
+      'this unit is not yours to command',
     );
   });
 
