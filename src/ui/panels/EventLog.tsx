@@ -7,7 +7,7 @@ import {
   type FeedCategory,
   type FeedItem,
 } from '../../store/feed';
-import { useSession, useSessionThrottled } from '../../store/react';
+import { useExercise, useSession, useSessionThrottled } from '../../store/react';
 import { select, setFilter } from '../../store/session';
 import { dPlus } from '../../store/time';
 
@@ -48,6 +48,8 @@ export function EventLog() {
   const filters = useSession((s) => s.filters);
   const tickMinutes = useSession((s) => s.tickMinutes);
   const view = useSession((s) => s.view);
+  // A player's screen does not run the clock: the white cell does.
+  const player = useExercise((s) => s.active && s.role !== 'white');
   const actor = useSession((s) => (s.view >= 0 ? s.description?.actors[s.view]?.name : undefined));
   const counts = useMemo(() => {
     const c = Object.fromEntries(FEED_CATEGORIES.map((k) => [k, 0])) as Record<
@@ -87,7 +89,11 @@ export function EventLog() {
         {rows.length === SHOW ? ` Latest ${SHOW} shown.` : ''}
       </p>
       {rows.length === 0 ? (
-        <p className="muted">No events yet. Press Play or Next event.</p>
+        <p className="muted">
+          {player
+            ? 'No events yet: they arrive as the white cell runs the clock.'
+            : 'No events yet. Press Play or Next event.'}
+        </p>
       ) : (
         <ol className="feed">
           {rows.map((f) => (
