@@ -52,9 +52,12 @@ export class JournalFile {
     return { journal: j, folded };
   }
 
-  /** Appends what changed since the last line; resolves once it is durable. */
+  /**
+   * Appends what changed since the last line; resolves once it is durable. `session` is kept
+   * as the next line's base: the caller's own copy (host.toFile()), never changed afterwards.
+   */
   append(session: SessionFile, turn: TurnState | null, at: number | null): Promise<void> {
-    const next: State = { session: structuredClone(session), turn: structuredClone(turn), at };
+    const next: State = { session, turn: structuredClone(turn), at };
     const run = this.chain.then(() => this.write(next));
     this.chain = run.catch(() => {});
     return run;

@@ -63,6 +63,8 @@ export class Room {
   private queue: Promise<unknown> = Promise.resolve();
   private journal: JournalFile | null = null;
   private restoring = false;
+  /** The host saved during the call being answered (methods that change the record save last). */
+  private saved = false;
   private flags = { moved: false, jumped: false, exercise: false };
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastChanged = 0;
@@ -173,6 +175,7 @@ export class Room {
 
   /** The session store of the room's SessionApi: the journal, durable before it resolves. */
   private async persist(f: SessionFile): Promise<void> {
+    this.saved = true;
     if (this.restoring) return;
     const file = { ...f, savedAt: new Date(this.deps.now()).toISOString() };
     const { turn, at } = this.live();
@@ -275,6 +278,7 @@ export class Room {
 
   private async answer(conn: Conn, id: number, name: string, args: unknown[]): Promise<void> {
     if (!this.conns.has(conn)) return; // closed or revoked while waiting
+    this.saved = false;
     try {
       const { value, effect } = name.startsWith('room.')
         ? await this.roomCall(conn, name, args)
@@ -282,9 +286,10 @@ export class Room {
       // A refusal changed nothing: no save, and nobody else hears of it.
       const changed = effect !== 'none' && !refused(value);
       // Durable before anyone hears of it: the clock's moves are saved as well as orders.
-      if (changed) await this.api.saveFile();
+      if (changed && !this.saved) await this.api.saveFile();
       conn.send(encodeFrame({ t: 'res', id, ok: true, r: value }));
-      if (changed) this.announce(effect);
+      // A turn's end is news at once: every device waits for it (the throttle is for the clock).
+      if (changed) this.announce(effect, turnEnded(value));
     } catch (e) {
       const error = e instanceof CallRefused || e instanceof RangeError ? e.message : failure(e);
       if (!(e instanceof CallRefused || e instanceof RangeError))
@@ -304,11 +309,16 @@ export class Room {
     return { value: await this.info(), effect: 'none' as Effect };
   }
 
-  private announce(effect: Effect): void {
+  private announce(effect: Effect, now = false): void {
     if (effect === 'moved') this.flags.moved = true;
     if (effect === 'jumped') this.flags.jumped = true;
     // Any change may end a turn, fire an inject or change who is ready: refresh the exercise.
     this.flags.exercise = true;
+    if (now) {
+      if (this.timer) clearTimeout(this.timer);
+      this.flush();
+      return;
+    }
     if (this.timer) return;
     const wait = Math.max(0, this.lastChanged + CHANGED_EVERY_MS - this.deps.now());
     this.timer = setTimeout(() => this.flush(), wait);
@@ -330,6 +340,14 @@ export class Room {
     await this.queue;
     await this.journal?.close();
   }
+}
+
+function turnEnded(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { turnEnded?: unknown }).turnEnded === true
+  );
 }
 
 /** An engine answer that refused (an order, a proposal…): `{ ok: false, error }`. */
