@@ -4,13 +4,12 @@
 // from the internet. A browser's socket is accepted only from the page's own origin (or the
 // public URL behind a reverse proxy); a payload over LIMITS.createBytes closes the socket.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { ScenarioResolver } from '../exercise/migrate';
-import { writeFileAtomic } from '../node/atomic';
 import { loadAtlas } from '../node/load';
 import { Connection, LIMITS, type ServerCtx } from './connection';
 import { Rooms } from './rooms';
@@ -161,13 +160,25 @@ function originAllowed(req: IncomingMessage, publicUrl?: string | null): boolean
   }
 }
 
+/**
+ * The key that opens room creation to other machines: made once per data folder. Processes
+ * sharing the folder (--shard) may start at the same moment: the file is created whole and
+ * exclusively (a hard link of a written temp file fails if it exists), so all hold one key.
+ */
 function readTrainerKey(dataDir: string): string {
   const file = join(dataDir, 'trainer-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const key = randomBytes(16).toString('base64url');
-  writeFileAtomic(file, `${key}\n`);
-  chmodSync(file, 0o600);
-  return key;
+  if (!existsSync(file)) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${randomBytes(16).toString('base64url')}\n`, { mode: 0o600 });
+    try {
+      linkSync(tmp, file);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      unlinkSync(tmp);
+    }
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 function toBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
