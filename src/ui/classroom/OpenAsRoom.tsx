@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import { createRoom, openRoomLink } from '../../store/room-create';
 import { setNotice } from '../../store/session';
+import { JsonFileInput } from '../session/JsonFileInput';
 
 /** A session file is a few MB at most (the server refuses more than 8 MB). */
 const MAX_BYTES = 8 * 1024 * 1024;
@@ -46,18 +47,7 @@ export function OpenAsRoomButton() {
       >
         {busy ? 'Opening…' : 'Open as room…'}
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        className="sessions-input"
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(e) => {
-          void open(e.currentTarget.files?.[0]);
-          e.currentTarget.value = '';
-        }}
-      />
+      <JsonFileInput inputRef={input} onFiles={(files) => void open(files?.[0])} />
     </>
   );
 }

@@ -2,6 +2,7 @@
 // "Open…" picks a session or a scenario file, and a file dropped anywhere on the app opens the
 // same way (src/store/session-files.ts decides what it is and checks it). A refusal opens a
 // dialog that lists each problem by path; the open run stays as it was.
+
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { app } from '../../store/bridge';
@@ -16,6 +17,7 @@ import {
 } from '../../store/session-files';
 import { download } from '../download';
 import { FileProblemsDialog } from './FileProblemsDialog';
+import { JsonFileInput } from './JsonFileInput';
 
 const useFiles = <T,>(selector: (s: FilesState) => T): T => useStore(filesStore, selector);
 
@@ -137,19 +139,7 @@ function LocalSessionFiles() {
       >
         {busy && busy !== 'saving' ? 'Opening…' : 'Open…'}
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        className="sessions-input"
-        tabIndex={-1}
-        aria-hidden="true"
-        onChange={(e) => {
-          openPicked(e.currentTarget.files);
-          // The same file picked again must fire another change.
-          e.currentTarget.value = '';
-        }}
-      />
+      <JsonFileInput inputRef={input} onFiles={openPicked} />
       {over && (
         <div className="sessions-drop" aria-hidden="true">
           <div>
