@@ -3,8 +3,6 @@
 // done, 1 internal error (a bug: please report), 2 bad input (arguments, a file's content, a
 // limit), 3 a file could not be read or written (permissions, read-only or full disk), 4 a
 // replayed session differs from its record, 130 interrupted, 143 terminated.
-import { z } from 'zod';
-import { Experiment } from '../experiment/schema';
 import { describeFsError, EXIT_IO, isFsError } from '../node/io-error';
 import {
   CliError,
@@ -15,7 +13,6 @@ import {
 } from '../node/load';
 import { ROOM_ALPHABET } from '../remote/protocol';
 import type { Limits } from '../scenario/limits';
-import { Scenario } from '../scenario/schema';
 import { MAX_SEED } from '../sim/rng';
 import { HelpRequest, intFlag, numFlag, type Parsed, parseArgs, parseShard } from './args';
 import { LIMIT_FLAG_NAMES, limitsFrom } from './limits-flags';
@@ -117,15 +114,10 @@ async function cmdValidate(argv: string[]): Promise<number> {
   return 0;
 }
 
-function cmdSchema(argv: string[]): number {
+async function cmdSchema(argv: string[]): Promise<number> {
   const p = parseArgs(argv, { value: [], bool: ['experiment'] }, 'schema');
-  const experiment = p.flags.has('experiment');
-  const schema = z.toJSONSchema(experiment ? Experiment : Scenario, {
-    io: 'input',
-    unrepresentable: 'any',
-  });
-  const title = experiment ? 'Concord experiment' : 'Concord scenario';
-  process.stdout.write(`${JSON.stringify({ title, ...schema }, null, 2)}\n`);
+  const { jsonSchemaText } = await import('../scenario/json-schema');
+  process.stdout.write(jsonSchemaText(p.flags.has('experiment') ? 'experiment' : 'scenario'));
   return 0;
 }
 
@@ -138,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'validate':
         return await cmdValidate(rest);
       case 'schema':
-        return cmdSchema(rest);
+        return await cmdSchema(rest);
       case 'compare':
         return await cmdCompare(rest);
       case 'sweep': {
