@@ -49,7 +49,7 @@ export interface EventProperties {
   unitName: string | null;
   threatGroup: string | null;
   threatGroupName: string | null;
-  /** APP-6 / MIL-STD-2525C symbol code of the unit (or convoy) or threat group involved. */
+  /** Symbol code (2525C letters, 2525D/E digits) of the unit (or convoy) or threat group. */
   sidc: string;
   /** The event's other fields, with scenario ids (as `concord run --events`). */
   [field: string]: unknown;

@@ -16,10 +16,25 @@ const lon = z.number().min(-180).max(180).describe('Longitude, decimal degrees e
 const lat = z.number().min(-90).max(90).describe('Latitude, decimal degrees north');
 const unit01 = z.number().min(0).max(1);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f77b4');
+/**
+ * A symbol code in either of two layouts, both drawn by milsymbol:
+ * - 15 characters, APP-6(C) / MIL-STD-2525C letters: coding scheme, affiliation, battle
+ *   dimension, status, function id, modifiers (`SFGPUCI----E---`);
+ * - 20 digits, APP-6(D/E) / MIL-STD-2525D/E: version (10–12 = D, 13–14 = E), context (0–2),
+ *   standard identity (0–6), symbol set (2 digits), status (0–5), HQ / task force / dummy
+ *   (0–7), amplifier (2), entity (6), modifier 1 (2), modifier 2 (2) (`10031000001211000000`).
+ */
+const SIDC_2525C = '[A-Z*-]{4}[A-Z0-9*-]{11}';
+const SIDC_2525D = '1[0-4][0-2][0-6][0-9]{2}[0-5][0-7][0-9]{12}';
 const sidc = z
   .string()
-  .regex(/^[A-Z*-][A-Z*-][A-Z*-][A-Z*-][A-Z0-9*-]{11}$/, 'a 15-character APP-6/2525C code')
-  .describe('APP-6 / MIL-STD-2525C symbol code (15 characters)');
+  .regex(
+    new RegExp(`^(?:${SIDC_2525C}|${SIDC_2525D})$`),
+    'a 15-character APP-6/2525C letter code (SFGPUCI----E---) or a 20-digit 2525D/E number code (10031000001211000000: version 10-14, context 0-2, standard identity 0-6, status 0-5, HQ/TF/dummy 0-7)',
+  )
+  .describe(
+    'APP-6 / MIL-STD-2525C symbol code (15 characters) or MIL-STD-2525D/E, APP-6D/E code (20 digits)',
+  );
 const position = z.tuple([lon, lat]);
 const ring = z.array(position).min(4);
 const polygonCoords = z.array(ring).min(1);

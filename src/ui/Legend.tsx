@@ -41,7 +41,7 @@ function symbolSrc(sidc: string, size: number, fill?: string): string {
   return url;
 }
 
-/** A symbol image with its name in words (never the 15-character code). */
+/** A symbol image with its name in words (never the symbol code). */
 function Sym(props: { sidc: string; alt: string; size?: number; fill?: string; opacity?: number }) {
   const { sidc, alt, size = 15, fill, opacity } = props;
   return (

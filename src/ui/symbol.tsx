@@ -27,7 +27,7 @@ export function MilSymbol(props: {
       className="milsym"
       src={symbolUrl(sidc, size)}
       // Without a title the symbol sits beside words that say what it is: decorative, so a
-      // screen reader does not read out the 15-character code.
+      // screen reader does not read out the symbol code.
       alt={title ?? ''}
       title={title}
       style={opacity === undefined ? undefined : { opacity }}
