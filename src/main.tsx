@@ -24,6 +24,7 @@ import {
 } from './store/bridge';
 import { getClassroom } from './store/classroom';
 import { getExercise } from './store/exercise';
+import { getMapTools } from './store/map-tools';
 import type { Speed } from './store/pacing';
 import { loadScenarioJson } from './store/scenarios';
 import { getSession, sessionStore } from './store/session';
@@ -78,6 +79,8 @@ const concord = {
   classroom: () => getClassroom(),
   room: (method: 'info' | 'reissue' | 'revoke', role?: string) => remote?.room(method, role),
   refreshExercise: () => refreshExercise(),
+  /** The map tools: pointer, ground scale, the measuring tool's path, the keyboard help. */
+  mapTools: () => getMapTools(),
   /** Review mode: replay, an actor beside the truth, "what if", the after-action report. */
   review: reviewHooks,
   sessions: {

@@ -2,6 +2,8 @@
 // is the camera holds one long-lived container per layer; static layers sit in their own
 // render group. Snapshots are reconciled onto those objects in pushSnapshot; the ticker only
 // interpolates positions and plays short animations.
+// The shell hears, at most once a frame, where the pointer is and the ground scale at the view's
+// centre (its cursor readout and scale bar), and gives it the measuring tool's path to draw.
 // Pixi's shader, uniform and particle code without `new Function`: the CSP has no 'unsafe-eval'.
 import 'pixi.js/unsafe-eval';
 import { Application, Container, RenderTexture, Sprite } from 'pixi.js';
@@ -18,13 +20,15 @@ import { createIncidentsLayer } from './layers/incidents';
 import { createInfoflowLayer } from './layers/infoflow';
 import { createLabelsLayer } from './layers/labels';
 import { createLogisticsLayer } from './layers/logistics';
+import { createMeasureLayer } from './layers/measure';
 import { createOrdersLayer } from './layers/orders';
 import { createPlacesLayer } from './layers/places';
 import { createRoutesLayer } from './layers/routes';
 import { createThreatsLayer } from './layers/threats';
 import { createUnitsLayer } from './layers/units';
 import { createZonesLayer } from './layers/zones';
-import { makeMapProjection, projectBBox, unprojLat, unprojLon } from './projection';
+import { makeMapProjection, projectBBox, projX, projY, unprojLat, unprojLon } from './projection';
+import { groundKmPerPx } from './scale-bar';
 import { buildSymbolAtlas, DEFAULT_BASE_SIDC, SYMBOL_SIZE } from './symbols';
 import {
   type CreateMapView,
@@ -34,6 +38,7 @@ import {
   type MapPoint,
   type MapView,
   type MapViewOptions,
+  type PointerAt,
   type PointPicker,
   type Selection,
 } from './types';
@@ -176,6 +181,9 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     if (!layer) continue;
     (STATIC.has(id) ? staticGroup : dynamicGroup).addChild(layer.root);
   }
+  // The measuring tool's path, above every layer (and no layer toggle hides it).
+  const measure = createMeasureLayer(ctx);
+  world.addChild(measure.root);
 
   let visibility: LayerVisibility = { ...options.layers };
   let labelsDirty = true;
@@ -202,9 +210,12 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   let cam: Camera = { k: 1, tx: 0, ty: 0 };
   let zoomDirty = true;
   const bboxRect = projectBBox(proj, description.bbox);
+  /** The shell hears of camera changes once a frame (the scale bar follows them). */
+  let cameraMoved = true;
   const applyCamera = (next: Camera) => {
     if (next.k !== cam.k) zoomDirty = true;
     needsRender = true;
+    cameraMoved = true;
     cam = next;
     world.scale.set(cam.k);
     world.position.set(cam.tx, cam.ty);
@@ -239,8 +250,13 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     drag = { x: p.x, y: p.y, moved: false };
     canvas.setPointerCapture(e.pointerId);
   };
+  /** The pointer over the map for the shell (sent once a frame by the loop); null: it left. */
+  let pointer: { x: number; y: number } | null = null;
+  let pointerMoved = false;
   const onMove = (e: PointerEvent) => {
     const p = local(e);
+    pointer = p;
+    pointerMoved = true;
     if (drag) {
       const dx = p.x - drag.x;
       const dy = p.y - drag.y;
@@ -311,7 +327,14 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       options.onSelect(hit ? hit.selection : null);
     }
   };
+  // Chromium may send leave-then-enter with no move (a box over the map coming and going).
+  const onEnter = (e: PointerEvent) => {
+    pointer = local(e);
+    pointerMoved = true;
+  };
   const onLeave = () => {
+    pointer = null;
+    pointerMoved = true;
     if (hoverKey !== '') options.onHover?.(null);
     hoverKey = '';
   };
@@ -327,6 +350,33 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   canvas.addEventListener('pointerup', onUp);
   canvas.addEventListener('wheel', onWheel, { passive: false });
   canvas.addEventListener('pointerleave', onLeave);
+  canvas.addEventListener('pointerenter', onEnter);
+
+  /** Tells the shell where the pointer is and what the camera shows, if either changed. */
+  const notifyShell = () => {
+    if (pointerMoved) {
+      pointerMoved = false;
+      const at: PointerAt | null = pointer && {
+        lon: unprojLon(proj, (pointer.x - cam.tx) / cam.k),
+        lat: unprojLat(proj, (pointer.y - cam.ty) / cam.k),
+        x: pointer.x,
+        y: pointer.y,
+      };
+      options.onPointer?.(at);
+    }
+    if (cameraMoved) {
+      cameraMoved = false;
+      const cx = app.screen.width / 2;
+      const cy = app.screen.height / 2;
+      options.onCamera?.({
+        kmPerPx: groundKmPerPx(proj, cam, cx, cy),
+        lon: unprojLon(proj, (cx - cam.tx) / cam.k),
+        lat: unprojLat(proj, (cy - cam.ty) / cam.k),
+      });
+      // The point under a still pointer moved with the map.
+      if (pointer) pointerMoved = true;
+    }
+  };
 
   let frames = 0;
   let lastBuildMs = 0;
@@ -337,10 +387,12 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   const tick = () => {
     ctx.now = performance.now();
     ctx.alpha = Math.min(1, (ctx.now - pushAt) / pushDuration);
+    notifyShell();
     if (zoomDirty) {
       zoomDirty = false;
       ctx.k = cam.k;
       for (const layer of layers.values()) layer.setZoom?.(ctx);
+      measure.setZoom(ctx);
       labelsDirty = true;
     }
     if (labelsDirty) {
@@ -354,6 +406,7 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       changed = true;
       if (STATIC.has(id)) staticDirty = true;
     }
+    if (measure.frame(ctx)) changed = true;
     if (staticDirty) {
       staticDirty = false;
       app.renderer.render({ container: staticScene, target: staticTexture, clear: true });
@@ -379,6 +432,7 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     staticTexture.resize(w, h);
     staticDirty = true;
     needsRender = true;
+    cameraMoved = true;
     if (!userMoved) fitToBBox();
   };
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
@@ -449,6 +503,12 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       return inside ? { x, y } : null;
     },
     pointAt,
+    screenPoint(lon, lat) {
+      return { x: projX(proj, lon) * cam.k + cam.tx, y: projY(proj, lat) * cam.k + cam.ty };
+    },
+    setMeasure(drawing) {
+      measure.set(drawing);
+    },
     setPendingOrders(legs) {
       orders.setPending(legs);
     },
@@ -472,6 +532,7 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       canvas.removeEventListener('pointerup', onUp);
       canvas.removeEventListener('wheel', onWheel);
       canvas.removeEventListener('pointerleave', onLeave);
+      canvas.removeEventListener('pointerenter', onEnter);
       cancelAnimationFrame(raf);
       observer?.disconnect();
       for (const layer of layers.values()) layer.destroy?.();

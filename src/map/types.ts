@@ -1,7 +1,7 @@
 // The contract between the map (src/map) and the app shell (src/ui, src/store): the shell
 // creates one MapView per loaded scenario, pushes snapshots from the worker into it, and
 // hears back selections and hovers. The map draws; it never computes simulation facts.
-import type { WorldDescription } from '../sim/describe';
+import type { LonLat, WorldDescription } from '../sim/describe';
 import type { Snapshot } from '../sim/snapshot';
 
 /** Toggleable layers, bottom to top. */
@@ -81,6 +81,33 @@ export interface PointPicker {
   move?(point: MapPoint): void;
 }
 
+/** Where the pointer is over the map: degrees, and CSS px relative to the container. */
+export interface PointerAt {
+  lon: number;
+  lat: number;
+  x: number;
+  y: number;
+}
+
+/** What the view shows now, for the scale bar and marks that follow a map point. */
+export interface ViewScale {
+  /** Ground km per CSS px east–west at the view's centre (Mercator stretches it with latitude). */
+  kmPerPx: number;
+  /** The point at the view's centre, degrees. */
+  lon: number;
+  lat: number;
+}
+
+/** The measuring tool's path as the map draws it (src/map/layers/measure.ts). */
+export interface MeasureDrawing {
+  /** The points clicked, in order. */
+  points: readonly LonLat[];
+  /** The path goes back to its first point (an area). */
+  closed: boolean;
+  /** While the path is being built: the pointer, joined to the last point by a dashed leg. */
+  cursor: LonLat | null;
+}
+
 /**
  * An order given on this screen but not carried out yet (it takes effect when the next tick
  * runs; in turns, when the execution phase starts): drawn faint until the snapshot has it.
@@ -107,6 +134,10 @@ export interface MapViewOptions {
   layers: LayerVisibility;
   onSelect(selection: Selection): void;
   onHover?(info: HoverInfo | null): void;
+  /** The pointer moved over the map (at most once a frame), or left it (null). */
+  onPointer?(at: PointerAt | null): void;
+  /** The camera or the view's size changed (at most once a frame, and once at the start). */
+  onCamera?(scale: ViewScale): void;
 }
 
 export interface MapStats {
@@ -153,6 +184,10 @@ export interface MapView {
   pointAt(x: number, y: number): MapPoint | null;
   /** Arms point picking (see PointPicker); null disarms. The cursor is a crosshair while armed. */
   pickPoint(picker: PointPicker | null): void;
+  /** Where lon/lat is drawn now, CSS px relative to the container (it may be off screen). */
+  screenPoint(lon: number, lat: number): { x: number; y: number };
+  /** The measuring tool's path to draw over everything (null: none). */
+  setMeasure(drawing: MeasureDrawing | null): void;
   /** Orders given on this screen that no snapshot carries yet (replaces the previous list). */
   setPendingOrders(legs: readonly PendingLeg[]): void;
   /**

@@ -3,6 +3,7 @@
 // hot seat), and kept in step with the store's layers and selection.
 import type { WorldDescription } from '../sim/describe';
 import { type AppCtx, getLatestSnapshot, reportError } from './app-session';
+import { mapCreated, setPointer, setScale } from './map-tools';
 import { getSession, select, sessionStore, setHover, setPanel } from './session';
 
 /** The map's host element mounts (or unmounts: null). */
@@ -16,6 +17,7 @@ export function destroyMap(c: AppCtx): void {
   c.mapGen++;
   c.map?.destroy();
   c.map = null;
+  setPointer(null);
 }
 
 const creating = new WeakMap<AppCtx, { d: WorldDescription; done: Promise<void> }>();
@@ -53,6 +55,13 @@ async function createMap(c: AppCtx, d: WorldDescription, container: HTMLElement)
       onHover(info) {
         setHover(info, 'user');
       },
+      // The map tools (scale bar, cursor readout) follow the newest map only.
+      onPointer(at) {
+        if (gen === c.mapGen) setPointer(at);
+      },
+      onCamera(scale) {
+        if (gen === c.mapGen) setScale(scale);
+      },
     });
     if (gen !== c.mapGen || getSession().description !== d) {
       view.destroy();
@@ -65,6 +74,7 @@ async function createMap(c: AppCtx, d: WorldDescription, container: HTMLElement)
     c.map.setSelection(getSession().selection);
     const snap = getLatestSnapshot();
     if (snap) c.map.pushSnapshot(snap, 0);
+    mapCreated();
   } catch (e) {
     reportError('The map could not start', e);
   }

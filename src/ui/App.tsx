@@ -1,4 +1,5 @@
-// The planner's app: top bar, map with overlays, side panels, timeline; keyboard shortcuts.
+// The planner's app: top bar, map with overlays, side panels, timeline; keyboard shortcuts
+// (listed, with every other key the app has, in shortcuts.ts: the help overlay shows them).
 import { useEffect } from 'react';
 import { runToNextEvent, step, stepBack, togglePlay } from '../store/bridge';
 import { useClassroom, useExercise, useSession } from '../store/react';
@@ -6,14 +7,17 @@ import { getReview } from '../store/review';
 import { getSession, setNotice } from '../store/session';
 import { JoinCard } from './classroom/JoinCard';
 import { HandoverCard } from './exercise/HandoverCard';
-import { shortcutsBlocked } from './exercise/keys';
+import { mapKeysBlocked, shortcutsBlocked } from './exercise/keys';
 import { SeekLock } from './exercise/SeekLock';
 import { MapArea } from './MapArea';
+import { HelpDialog } from './map-tools/HelpDialog';
+import { mapToolsKey } from './map-tools/measure-actions';
 import { ordersKey } from './orders/OrdersOverlay';
 import { Review } from './review/Review';
 import { ReviewButton } from './review/ReviewButton';
 import { useReview } from './review/use-review';
 import { SidePanel } from './SidePanel';
+import { isKey } from './shortcuts';
 import { Timeline } from './Timeline';
 import { TopBar } from './TopBar';
 
@@ -81,20 +85,23 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (getReview().open) return; // review mode: its own keys, the exercise stays put
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || takesKeys(e.target)) return;
+      // The map's keys, for every role: ?, R (map-tools/), M, O, U, Esc (orders/OrdersOverlay.tsx).
+      if (!mapKeysBlocked(e) && (mapToolsKey(e) || ordersKey(e))) {
+        e.preventDefault();
+        return;
+      }
       if (shortcutsBlocked(e)) return;
-      if (e.code === 'Space') {
+      if (isKey('play', e)) {
         e.preventDefault();
         togglePlay();
-      } else if (e.key === 'ArrowRight') {
+      } else if (isKey('step', e)) {
         e.preventDefault();
         void step(1);
-      } else if (e.key === 'ArrowLeft') {
+      } else if (isKey('back', e)) {
         e.preventDefault();
         void stepBack();
-      } else if (e.key === 'n' || e.key === 'N') {
+      } else if (isKey('next', e)) {
         void runToNextEvent();
-      } else if (ordersKey(e)) {
-        e.preventDefault(); // M, O, U, Esc: orders on the map (ui/orders/OrdersOverlay.tsx)
       }
     };
     window.addEventListener('keydown', onKey);
@@ -119,6 +126,7 @@ export function App() {
         <SidePanel />
         <Notice />
       </main>
+      <HelpDialog />
       <SeekLock>
         <Timeline />
       </SeekLock>

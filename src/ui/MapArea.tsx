@@ -1,15 +1,19 @@
 // The map area: the element the MapView draws into, with overlays on top — whose picture is
-// shown, zoom and fit buttons, layer toggles, the legend, the hover card and the
-// loading/error state.
+// shown, zoom, fit, measure and help buttons, layer toggles, the legend, the scale bar and
+// cursor readout, the measuring tool, the hover card and the loading/error state.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { LAYER_IDS, LAYER_LABELS } from '../map/types';
 import type { WorldDescription } from '../sim/describe';
 import { attachMapContainer, changeView, currentMap, fitMap, zoomMap } from '../store/bridge';
+import { setHelpOpen } from '../store/map-tools';
 import { useSession } from '../store/react';
 import { type SessionState, setLayer } from '../store/session';
 import { inkOn } from './format';
 import { Legend } from './Legend';
+import { MapReadout } from './map-tools/MapReadout';
+import { MeasureButton, MeasureOnMap, MeasureReadout } from './map-tools/MeasureTool';
 import { OrdersOverlay, onMapContextMenu } from './orders/OrdersOverlay';
+import { keyLabel } from './shortcuts';
 import { useStoredToggle } from './stored-toggle';
 
 /**
@@ -97,6 +101,17 @@ function MapControls() {
           className="fit"
         >
           Fit
+        </button>
+        <MeasureButton />
+        <button
+          type="button"
+          onClick={() => setHelpOpen(true)}
+          title={`Keyboard shortcuts (${keyLabel('help')})`}
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts={keyLabel('help')}
+          className="help"
+        >
+          ?
         </button>
       </div>
       <div className="layers">
@@ -220,6 +235,8 @@ export function MapArea() {
       <ViewBanner />
       <MapControls />
       <Legend />
+      <MeasureOnMap />
+      <MapReadout above={<MeasureReadout />} />
       <HoverCard />
       <OrdersOverlay />
       <StatusOverlay />

@@ -28,6 +28,7 @@ import {
   type UnitNow,
 } from '../../store/orders';
 import { getSession, select, setNotice, setPanel } from '../../store/session';
+import { isKey } from '../shortcuts';
 
 /** How long the "ordered" mark stays at the unit, ms. */
 export const ORDERED_MARK_MS = 3000;
@@ -252,8 +253,7 @@ export function runItem(u: number, item: OrderMenuItem): void {
  */
 export function ordersKey(e: KeyboardEvent): boolean {
   if (!getSession().description) return false;
-  const k = e.key;
-  if (k === 'Escape') {
+  if (isKey('cancel', e)) {
     const s = getOrders();
     if (s.picking >= 0) {
       cancelPicking();
@@ -269,7 +269,7 @@ export function ordersKey(e: KeyboardEvent): boolean {
     }
     return false;
   }
-  if (k === 'm' || k === 'M') {
+  if (isKey('move', e)) {
     if (getOrders().picking >= 0) {
       cancelPicking();
       return true;
@@ -277,8 +277,8 @@ export function ordersKey(e: KeyboardEvent): boolean {
     const u = selectedUnit();
     return u >= 0 && armMove(u);
   }
-  if (k === 'o' || k === 'O') return openMenuForSelected();
-  if (k === 'u' || k === 'U') {
+  if (isKey('orders', e)) return openMenuForSelected();
+  if (isKey('units', e)) {
     setUnitsList(true);
     // The input mounts with the list: focus it once React has drawn it.
     requestAnimationFrame(() => document.getElementById('orders-unit-search')?.focus());
