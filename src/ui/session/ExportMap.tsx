@@ -1,0 +1,48 @@
+// "Export map ▾": the scenario's zones, routes, places, bases and units (with their SIDCs) as
+// GeoJSON or KML, for a GIS or a briefing. The white cell's: the file holds every force.
+import { useState } from 'react';
+import { app } from '../../store/bridge';
+import { exportMap, type MapFormat } from '../../store/map-export';
+import { useSession } from '../../store/react';
+import { setNotice } from '../../store/session';
+import { download } from '../download';
+
+export function ExportMapButtons() {
+  const ready = useSession((s) => s.status.phase === 'ready');
+  const [busy, setBusy] = useState(false);
+  const run = async (format: MapFormat) => {
+    setBusy(true);
+    try {
+      const f = await exportMap(app, format);
+      download(f.name, f.text, f.type);
+    } catch (e) {
+      setNotice({ text: `Export map: ${(e as Error).message}`, level: 'error' }, 'user');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="tb-btn"
+        id="export-geojson"
+        disabled={!ready || busy}
+        onClick={() => void run('geojson')}
+        title="Download the scenario's zones, routes, places, bases and units as GeoJSON"
+      >
+        GeoJSON
+      </button>
+      <button
+        type="button"
+        className="tb-btn"
+        id="export-kml"
+        disabled={!ready || busy}
+        onClick={() => void run('kml')}
+        title="Download the scenario's zones, routes, places, bases and units as KML (Google Earth)"
+      >
+        KML
+      </button>
+    </>
+  );
+}
