@@ -438,6 +438,23 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
   observer?.observe(container);
 
+  /** The view as drawn now, at the canvas's pixel size (extract renders the stage afresh). */
+  const extractCanvas = (): HTMLCanvasElement => {
+    tick(); // layers, labels and the static texture as they would be drawn now
+    const shot = app.renderer.extract.canvas({
+      target: app.stage,
+      frame: app.screen,
+      clearColor: PALETTE.sea,
+    }) as HTMLCanvasElement;
+    if (shot.width === canvas.width && shot.height === canvas.height) return shot;
+    // Extract rounds the frame to whole CSS px: match the canvas the user sees, pixel for pixel.
+    const fit = document.createElement('canvas');
+    fit.width = canvas.width;
+    fit.height = canvas.height;
+    fit.getContext('2d')?.drawImage(shot, 0, 0, fit.width, fit.height);
+    return fit;
+  };
+
   /** The tick of the snapshot shown (for extractImage's caption). */
   let shownTick = 0;
   return {
@@ -516,14 +533,9 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       picker = next;
       canvas.style.cursor = next ? 'crosshair' : '';
     },
+    extractCanvas,
     async extractImage() {
-      tick(); // layers, labels and the static texture as they would be drawn now
-      const shot = app.renderer.extract.canvas({
-        target: app.stage,
-        frame: app.screen,
-        clearColor: PALETTE.sea,
-      }) as HTMLCanvasElement;
-      return captionedImage(shot, description, ctx.view, shownTick);
+      return captionedImage(extractCanvas(), description, ctx.view, shownTick);
     },
     destroy() {
       picker = null;

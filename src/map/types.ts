@@ -191,6 +191,12 @@ export interface MapView {
   /** Orders given on this screen that no snapshot carries yet (replaces the previous list). */
   setPendingOrders(legs: readonly PendingLeg[]): void;
   /**
+   * The view exactly as drawn now, as a canvas of the map canvas's own pixel size (its density,
+   * devicePixelRatio respected): Pixi's extract of the stage, which renders it afresh (no
+   * preserveDrawingBuffer needed). For "Save map as PNG" (src/ui/map-tools/map-png.ts).
+   */
+  extractCanvas(): HTMLCanvasElement;
+  /**
    * The current view as a PNG data URL (Pixi's extract of the stage), with a strip below it:
    * which view (ground truth or whose picture), the D+ time and DTG of the snapshot shown, and
    * the actors' colours. For the after-action report's map images.

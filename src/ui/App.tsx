@@ -85,7 +85,7 @@ export function App() {
     const onKey = (e: KeyboardEvent) => {
       if (getReview().open) return; // review mode: its own keys, the exercise stays put
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || takesKeys(e.target)) return;
-      // The map's keys, for every role: ?, R (map-tools/), M, O, U, Esc (orders/OrdersOverlay.tsx).
+      // The map's keys, for every role: ?, R, P (map-tools/), M, O, U, Esc (orders/).
       if (!mapKeysBlocked(e) && (mapToolsKey(e) || ordersKey(e))) {
         e.preventDefault();
         return;

@@ -1,6 +1,6 @@
 // The map area: the element the MapView draws into, with overlays on top — whose picture is
-// shown, zoom, fit, measure and help buttons, layer toggles, the legend, the scale bar and
-// cursor readout, the measuring tool, the hover card and the loading/error state.
+// shown, zoom, fit, measure, save-as-PNG and help buttons, layer toggles, the legend, the scale
+// bar and cursor readout, the measuring tool, the hover card and the loading/error state.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { LAYER_IDS, LAYER_LABELS } from '../map/types';
 import type { WorldDescription } from '../sim/describe';
@@ -8,11 +8,14 @@ import { attachMapContainer, changeView, currentMap, fitMap, zoomMap } from '../
 import { setHelpOpen } from '../store/map-tools';
 import { useSession } from '../store/react';
 import { type SessionState, setLayer } from '../store/session';
+import { WhiteOnly } from './exercise/SeekLock';
 import { inkOn } from './format';
 import { Legend } from './Legend';
 import { MapReadout } from './map-tools/MapReadout';
 import { MeasureButton, MeasureOnMap, MeasureReadout } from './map-tools/MeasureTool';
+import { SavePngButton } from './map-tools/SavePngButton';
 import { OrdersOverlay, onMapContextMenu } from './orders/OrdersOverlay';
+import { ExportMapButtons } from './session/ExportMap';
 import { keyLabel } from './shortcuts';
 import { useStoredToggle } from './stored-toggle';
 
@@ -103,6 +106,7 @@ function MapControls() {
           Fit
         </button>
         <MeasureButton />
+        <SavePngButton />
         <button
           type="button"
           onClick={() => setHelpOpen(true)}
@@ -125,6 +129,12 @@ function MapControls() {
         </button>
         {open && (
           <ul className="layer-list">
+            <WhiteOnly>
+              <li className="layer-export">
+                <span>Export the map</span>
+                <ExportMapButtons />
+              </li>
+            </WhiteOnly>
             {[...LAYER_IDS].reverse().map((id) => (
               <li key={id}>
                 <label>

@@ -97,6 +97,13 @@ export const SHORTCUTS = [
     label: 'Esc',
     does: 'Clear the path and stop measuring',
   },
+  {
+    id: 'save-png',
+    group: 'tools',
+    keys: ['p'],
+    label: 'P',
+    does: 'Save the map as PNG: as shown, with its title, time, view, scale and forces',
+  },
   { id: 'help', group: 'tools', keys: ['?'], label: '?', does: 'This list of keys' },
   {
     id: 'list-move',

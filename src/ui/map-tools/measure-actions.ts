@@ -1,9 +1,10 @@
 // Browser glue of the measuring tool: turning it on and off (the ruler button, R), arming the
 // map's point picking so clicks add points (src/map/types.ts PointPicker), the keys that act
 // while it is on (Enter ends, Shift+Enter closes, Backspace takes back, Esc clears), and the
-// map keys the app routes here (R, ?). Its rules are pure (src/store/map-tools.ts). The map's
-// one point picker is shared with "M, then click": whichever starts last has it, and measuring
-// stops when an order takes the map (see useMeasureSync).
+// map keys the app routes here (R, ?, and P, which saves the map as PNG: map-png.ts). Its rules
+// are pure (src/store/map-tools.ts). The map's one point picker is shared with "M, then click":
+// whichever starts last has it, and measuring stops when an order takes the map (see
+// useMeasureSync).
 import type { MapPoint, MapView } from '../../map/types';
 import type { LonLat } from '../../sim/describe';
 import { currentMap } from '../../store/bridge';
@@ -22,6 +23,7 @@ import { closeOrderMenu, getOrders } from '../../store/orders';
 import { getSession } from '../../store/session';
 import { cancelPicking } from '../orders/actions';
 import { isKey } from '../shortcuts';
+import { saveMapPng } from './map-png';
 
 /** A click this near a path's first or last point (CSS px) is on it. */
 const NEAR_PX = 10;
@@ -121,10 +123,17 @@ export function measureKey(e: KeyboardEvent): boolean {
   return true;
 }
 
-/** The map tools' keys the app routes here (App.tsx): ? opens the help, R toggles measuring. */
+/**
+ * The map tools' keys the app routes here (App.tsx): ? opens the help, R toggles measuring, P
+ * saves the map as PNG.
+ */
 export function mapToolsKey(e: KeyboardEvent): boolean {
   if (isKey('help', e)) {
     setHelpOpen(true);
+    return true;
+  }
+  if (isKey('save-png', e) && getSession().description) {
+    void saveMapPng();
     return true;
   }
   if (isKey('measure', e) && getSession().description) {

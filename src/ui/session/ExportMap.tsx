@@ -1,5 +1,6 @@
-// "Export map ▾": the scenario's zones, routes, places, bases and units (with their SIDCs) as
-// GeoJSON or KML, for a GIS or a briefing. The white cell's: the file holds every force.
+// "Export the map": the scenario's zones, routes, places, bases and units (with their SIDCs)
+// as GeoJSON or KML, for a GIS or a briefing; at the foot of the Layers list. The white cell's
+// only: the file holds every force.
 import { useState } from 'react';
 import { app } from '../../store/bridge';
 import { exportMap, type MapFormat } from '../../store/map-export';
