@@ -118,6 +118,11 @@ export function panBy(cam: Camera, dx: number, dy: number): Camera {
   return { k: cam.k, tx: cam.tx + dx, ty: cam.ty + dy };
 }
 
+/** Moves the camera, zoom unchanged, so that world point (wx, wy) sits at screen point (sx, sy). */
+export function centreOn(cam: Camera, wx: number, wy: number, sx: number, sy: number): Camera {
+  return { k: cam.k, tx: sx - wx * cam.k, ty: sy - wy * cam.k };
+}
+
 export const toScreenX = (cam: Camera, x: number) => x * cam.k + cam.tx;
 export const toScreenY = (cam: Camera, y: number) => y * cam.k + cam.ty;
 export const toWorldX = (cam: Camera, sx: number) => (sx - cam.tx) / cam.k;

@@ -8,7 +8,15 @@
 import 'pixi.js/unsafe-eval';
 import { Application, Container, RenderTexture, Sprite } from 'pixi.js';
 import type { Snapshot } from '../sim/snapshot';
-import { type Camera, fitCamera, panBy, type ScreenBox, uncoveredArea, zoomAbout } from './camera';
+import {
+  type Camera,
+  centreOn,
+  fitCamera,
+  panBy,
+  type ScreenBox,
+  uncoveredArea,
+  zoomAbout,
+} from './camera';
 import { PALETTE, withDisplayColors } from './colors';
 import { makeEventRefs } from './event-refs';
 import { bestHit, type Hit } from './hit-test';
@@ -497,6 +505,12 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     zoomBy(factor: number) {
       userMoved = true;
       applyCamera(zoomAbout(cam, factor, app.screen.width / 2, app.screen.height / 2));
+    },
+    panTo(lon: number, lat: number) {
+      if (!Number.isFinite(lon) || !Number.isFinite(lat)) return;
+      userMoved = true;
+      const { width, height } = app.screen;
+      applyCamera(centreOn(cam, projX(proj, lon), projY(proj, lat), width / 2, height / 2));
     },
     stats() {
       const threatsDrawn = visibility.tracks === false ? 0 : (layers.get('tracks')?.drawn?.() ?? 0);

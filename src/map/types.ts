@@ -174,6 +174,8 @@ export interface MapView {
   setOverlays(boxes: ReadonlyArray<readonly [number, number, number, number]>): void;
   /** Zooms about the centre by a factor (buttons); the wheel zooms about the cursor. */
   zoomBy(factor: number): void;
+  /** Pans, zoom unchanged, so that lon/lat is at the view's centre (the ORBAT's chosen unit). */
+  panTo(lon: number, lat: number): void;
   stats(): MapStats;
   /** Where a selectable thing is drawn now, in CSS pixels relative to the map container (null if off screen). */
   screenPosition(selection: Selection): { x: number; y: number } | null;

@@ -4,7 +4,7 @@
 import type { WorldDescription } from '../sim/describe';
 import { type AppCtx, getLatestSnapshot, reportError } from './app-session';
 import { mapCreated, setPointer, setScale } from './map-tools';
-import { getSession, select, sessionStore, setHover, setPanel } from './session';
+import { getSession, selectAndInspect, sessionStore, setHover } from './session';
 
 /** The map's host element mounts (or unmounts: null). */
 export function attachMapContainer(c: AppCtx, el: HTMLElement | null): void {
@@ -49,8 +49,7 @@ async function createMap(c: AppCtx, d: WorldDescription, container: HTMLElement)
       view: c.actor >= 0 ? c.actor : getSession().view,
       layers: getSession().layers,
       onSelect(selection) {
-        select(selection, 'user');
-        if (selection) setPanel('inspector', 'user');
+        selectAndInspect(selection, 'user');
       },
       onHover(info) {
         setHover(info, 'user');

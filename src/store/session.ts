@@ -37,7 +37,8 @@ export type PanelId =
   | 'events'
   | 'charts'
   | 'experiments'
-  | 'msel';
+  | 'msel'
+  | 'orbat';
 
 /** The feed keeps at most this many items (a ring: the oldest go first). */
 export const FEED_CAP = 2000;
@@ -286,6 +287,16 @@ export function select(selection: Selection, source: ChangeSource): void {
   change('select', source, (s) => {
     s.selection = selection;
   });
+}
+
+/**
+ * A selection made on the map (click, right-click) or in the units list: selected, and shown in
+ * the Inspector — unless the ORBAT is open and it is a unit: the ORBAT then shows its row.
+ */
+export function selectAndInspect(selection: Selection, source: ChangeSource): void {
+  select(selection, source);
+  if (selection && !(selection.kind === 'unit' && getSession().panel === 'orbat'))
+    setPanel('inspector', source);
 }
 
 export function setHover(hover: HoverInfo | null, source: ChangeSource = 'user'): void {

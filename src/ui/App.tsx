@@ -36,6 +36,8 @@ const KEY_TAKERS = new Set([
   'combobox',
   'spinbutton',
   'listbox',
+  'tree',
+  'treeitem',
   'menu',
   'dialog',
   'grid',

@@ -2,6 +2,7 @@
 import { useExercise, useSession } from '../store/react';
 import { type PanelId, setPanel } from '../store/session';
 import { MselPanel } from './msel/MselPanel';
+import { OrbatPanel } from './orbat/OrbatPanel';
 import { Actors } from './panels/Actors';
 import { Agreements } from './panels/Agreements';
 import { Charts } from './panels/Charts';
@@ -11,6 +12,7 @@ import { Inspector } from './panels/Inspector';
 
 const TABS: Array<{ id: PanelId; label: string }> = [
   { id: 'inspector', label: 'Inspector' },
+  { id: 'orbat', label: 'ORBAT' },
   { id: 'events', label: 'Events' },
   { id: 'actors', label: 'Actors' },
   { id: 'agreements', label: 'Agreements' },
@@ -49,6 +51,7 @@ export function SidePanel() {
         id={`panel-${panel}`}
       >
         {panel === 'inspector' && <Inspector />}
+        {panel === 'orbat' && <OrbatPanel />}
         {panel === 'events' && <EventLog />}
         {panel === 'actors' && <Actors />}
         {panel === 'agreements' && <Agreements />}

@@ -109,13 +109,19 @@ export const SHORTCUTS = [
     id: 'list-move',
     group: 'controls',
     label: '↑ ↓ Home End',
-    does: 'Move in the order menu and the units list',
+    does: 'Move in the order menu, the units list and the ORBAT tree',
+  },
+  {
+    id: 'tree-move',
+    group: 'controls',
+    label: '→ ←',
+    does: 'ORBAT tree: open or close a group, or go to its first row or up to its parent',
   },
   {
     id: 'list-choose',
     group: 'controls',
     label: 'Enter',
-    does: 'Choose the item (in the units search: the first match)',
+    does: 'Choose the item (in a units search: the first match); in the ORBAT, select and centre',
   },
   {
     id: 'list-close',

@@ -94,7 +94,8 @@ async function exercise(page: Page): Promise<void> {
   await page.waitForTimeout(3000);
   await page.click('#play');
   expect(await tick(page)).toBeGreaterThan(0);
-  for (const tab of ['Inspector', 'Events', 'Actors', 'Agreements', 'Metrics', 'Experiments']) {
+  const tabs = ['Inspector', 'ORBAT', 'Events', 'Actors', 'Agreements', 'Metrics', 'Experiments'];
+  for (const tab of tabs) {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await page.waitForSelector(`#panel-${tab === 'Metrics' ? 'charts' : tab.toLowerCase()}`);
     if (tab === 'Metrics') await page.locator('.uplot canvas').first().waitFor();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  centreOn,
   fitCamera,
   panBy,
   toScreenX,
@@ -98,6 +99,14 @@ describe('camera', () => {
     expect(toScreenY(z, wy)).toBeCloseTo(222, 6);
     const pan = panBy(z, 10, -5);
     expect(toScreenX(pan, wx)).toBeCloseTo(343, 6);
+  });
+
+  it('centreOn puts a world point at a screen point, zoom unchanged', () => {
+    const cam = { k: 0.8, tx: 12, ty: -7 };
+    const c = centreOn(cam, 250, -120, 640, 360);
+    expect(c.k).toBe(0.8);
+    expect(toScreenX(c, 250)).toBeCloseTo(640, 9);
+    expect(toScreenY(c, -120)).toBeCloseTo(360, 9);
   });
 });
 

@@ -27,7 +27,7 @@ import {
   stopPicking,
   type UnitNow,
 } from '../../store/orders';
-import { getSession, select, setNotice, setPanel } from '../../store/session';
+import { getSession, selectAndInspect, setNotice } from '../../store/session';
 import { isKey } from '../shortcuts';
 
 /** How long the "ordered" mark stays at the unit, ms. */
@@ -138,10 +138,9 @@ export function openMenuForSelected(fallback?: { x: number; y: number }): boolea
 
 const sel = (index: number) => ({ kind: 'unit' as const, index });
 
-/** Selects unit u (from the list, or a right-click on it) and shows it in the inspector. */
+/** Selects unit u (from the list, or a right-click on it) and shows it in the inspector (or the ORBAT). */
 export function selectUnit(u: number): void {
-  select(sel(u), 'user');
-  setPanel('inspector', 'user');
+  selectAndInspect(sel(u), 'user');
 }
 
 /**
