@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const COMMON = [
   '--headless',
@@ -106,4 +106,47 @@ export function builtApp(): string {
   const out = process.env.CONCORD_E2E_OUT ?? 'dist';
   if (process.env.CONCORD_E2E_BUILT !== out) buildApp(out);
   return out;
+}
+
+/** Resolves once the page's map has drawn its first frame and the session is ready. */
+export async function mapReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const c = (
+      window as unknown as {
+        concord?: { map: unknown; store: { getState(): { status: { phase: string } } } };
+      }
+    ).concord;
+    return !!c && c.map !== null && c.store.getState().status.phase === 'ready';
+  });
+  await page.locator('.map-drawing').waitFor({ state: 'detached' });
+}
+
+/**
+ * A page of the app at a size, its console errors and page errors collected, `W()` defined in
+ * the page (the page's `window.concord`, for page functions); resolves once the map is ready.
+ */
+export async function openAppPage(
+  app: App,
+  width: number,
+  height: number,
+  query = '?scenario=sahel-ct&seed=3',
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await app.context.newPage();
+  await page.setViewportSize({ width, height });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    (window as unknown as { W: () => unknown }).W = () =>
+      (window as unknown as { concord: unknown }).concord;
+  });
+  await page.goto(`${app.url}${query}`);
+  await page.waitForFunction(() => (window as unknown as { concord?: unknown }).concord);
+  await page.evaluate(
+    () => (window as unknown as { concord: { ready: Promise<void> } }).concord.ready,
+  );
+  await mapReady(page);
+  return { page, errors };
 }

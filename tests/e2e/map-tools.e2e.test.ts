@@ -9,7 +9,7 @@ import { area, distance, polygon } from '@turf/turf';
 import { forward } from 'mgrs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, startApp } from './browser';
+import { type App, mapReady, openAppPage, startApp } from './browser';
 
 let app: App;
 beforeAll(async () => {
@@ -41,31 +41,7 @@ const NIAMEY: LonLat = [2.1098, 13.5116];
 const BAMAKO: LonLat = [-8.0029, 12.6392];
 const THIRD: LonLat = [-3, 17];
 
-async function open(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await app.context.newPage();
-  await page.setViewportSize({ width, height });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    (window as unknown as { W: () => unknown }).W = () =>
-      (window as unknown as { concord: unknown }).concord;
-  });
-  await page.goto(`${app.url}?scenario=sahel-ct&seed=3`);
-  await page.waitForFunction(() => (window as unknown as { concord?: unknown }).concord);
-  await page.evaluate(() => W().ready);
-  await mapReady(page);
-  return { page, errors };
-}
-
-async function mapReady(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => W().map !== null && (W().store.getState().status as Json).phase === 'ready',
-  );
-  await page.locator('.map-drawing').waitFor({ state: 'detached' });
-}
+const open = (width: number, height: number) => openAppPage(app, width, height);
 
 /**
  * Where a map point is on the page, to the whole pixel (through the map's projection and

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, startApp } from './browser';
+import { type App, mapReady, openAppPage, startApp } from './browser';
 
 let app: App;
 beforeAll(async () => {
@@ -37,31 +37,7 @@ interface Concord {
 /** In page functions: the page's `window.concord`. */
 const W = () => (window as unknown as { concord: Concord }).concord;
 
-async function open(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await app.context.newPage();
-  await page.setViewportSize({ width, height });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    (window as unknown as { W: () => unknown }).W = () =>
-      (window as unknown as { concord: unknown }).concord;
-  });
-  await page.goto(`${app.url}?scenario=sahel-ct&seed=3`);
-  await page.waitForFunction(() => (window as unknown as { concord?: unknown }).concord);
-  await page.evaluate(() => W().ready);
-  await mapReady(page);
-  return { page, errors };
-}
-
-async function mapReady(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => W().map !== null && (W().store.getState().status as Json).phase === 'ready',
-  );
-  await page.locator('.map-drawing').waitFor({ state: 'detached' });
-}
+const open = (width: number, height: number) => openAppPage(app, width, height);
 
 const description = (page: Page) =>
   page.evaluate(() => W().store.getState().description as unknown as Desc);
