@@ -53,9 +53,9 @@ export interface CreateOptions {
   injects?: Setup['injects'];
   roles: Array<{
     actor: string;
-    name?: string;
-    passcode?: Role['passcode'];
-    autoTasking?: boolean;
+    name?: string | undefined;
+    passcode?: Role['passcode'] | undefined;
+    autoTasking?: boolean | undefined;
   }>;
 }
 

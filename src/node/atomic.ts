@@ -14,13 +14,14 @@ import { basename, dirname, join } from 'node:path';
 
 let writes = 0;
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/** `mode`: the file's permissions from its first byte (0o600 for secrets); default 0o666 & umask. */
+export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o666): void {
   const n = ++writes;
   // Unique per process and call: two writes of one target never share a temp file.
   const tmp = `${path}.${process.pid}.${n}.tmp`;
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'wx');
+    fd = openSync(tmp, 'wx', mode);
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     for (let at = 0; at < buf.length; ) at += writeSync(fd, buf, at, buf.length - at);
     fsyncSync(fd);

@@ -2,12 +2,12 @@
 // on it — text only, its size, a token-bucket rate, the protocol's schema — and each refusal is
 // answered with an error (on the call's id when it has one). A connection first joins a room
 // with a role's token (or creates one, as the trainer); after that its calls go to the room.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import { CLOSE, ClientMessage } from '../remote/protocol';
 import type { Conn, Room } from './room';
 import { RoomError } from './room';
 import type { Rooms } from './rooms';
+import { sameSecret } from './secret';
 
 export const LIMITS = {
   /** A call's text at most (orders, MSEL edits); a new room's setup may carry a scenario. */
@@ -80,10 +80,10 @@ export class Connection implements Conn {
 
   private takeToken(): boolean {
     const now = this.ctx.now();
-    this.tokens = Math.min(
-      LIMITS.burst,
-      this.tokens + ((now - this.lastFill) / 1000) * LIMITS.perSecond,
-    );
+    const white = this.role === 'white';
+    const burst = white ? LIMITS.whiteBurst : LIMITS.burst;
+    const rate = white ? LIMITS.whitePerSecond : LIMITS.perSecond;
+    this.tokens = Math.min(burst, this.tokens + ((now - this.lastFill) / 1000) * rate);
     this.lastFill = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
@@ -171,13 +171,6 @@ export class Connection implements Conn {
 function peekId(data: Buffer): number | undefined {
   const m = /"id"\s*:\s*(\d{1,10})[,}]/.exec(data.subarray(0, 200).toString('latin1'));
   return m ? Number(m[1]) : undefined;
-}
-
-function sameSecret(given: string | undefined, held: string): boolean {
-  if (given === undefined) return false;
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(held).digest();
-  return timingSafeEqual(a, b);
 }
 
 function callId(raw: unknown): number | undefined {

@@ -4,8 +4,8 @@
 // exercise is journaled (append + fsync) before it is answered, and the room then tells every
 // connection what changed (`changed`), at most every CHANGED_EVERY_MS; each client then asks
 // for its own view. Nothing here knows about WebSocket: a connection is anything with send/close.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AtlasLoader, SessionApi } from '../../workers/session-api';
 import type { ScenarioResolver } from '../exercise/migrate';
@@ -23,6 +23,7 @@ import { encodeFrame } from '../remote/wire';
 import { JournalFile } from './journal-file';
 import { CallRefused, type Effect, runMethod } from './methods';
 import { roomInfo } from './room-info';
+import { sameSecret } from './secret';
 
 export interface Conn {
   readonly id: number;
@@ -106,11 +107,6 @@ export class Room {
       ...setup,
       scenario: { name, doc },
       set: setup.set ?? [],
-      roles: setup.roles.map((x) => ({
-        actor: x.actor,
-        ...(x.name === undefined ? {} : { name: x.name }),
-        ...(x.autoTasking === undefined ? {} : { autoTasking: x.autoTasking }),
-      })),
     });
     if (!r.ok) {
       rmSync(dir, { recursive: true, force: true });
@@ -158,9 +154,11 @@ export class Room {
 
   private writeRecord(): void {
     // The tokens are the room's keys: readable by the server's user only.
-    const file = join(this.dir, 'room.json');
-    writeFileAtomic(file, `${JSON.stringify(this.record, null, 1)}\n`);
-    chmodSync(file, 0o600);
+    writeFileAtomic(
+      join(this.dir, 'room.json'),
+      `${JSON.stringify(this.record, null, 1)}\n`,
+      0o600,
+    );
   }
 
   /** The live exercise beyond the record: its turn state and the engine's tick. */
@@ -188,12 +186,8 @@ export class Room {
 
   /** The role a token opens, or null. Compared in constant time. */
   roleOf(token: string): string | null {
-    const t = Buffer.from(token);
-    for (const [role, held] of Object.entries(this.record.tokens)) {
-      if (held === null) continue;
-      const h = Buffer.from(held);
-      if (h.length === t.length && timingSafeEqual(h, t)) return role;
-    }
+    for (const [role, held] of Object.entries(this.record.tokens))
+      if (sameSecret(token, held)) return role;
     return null;
   }
 
@@ -291,10 +285,10 @@ export class Room {
       // A turn's end is news at once: every device waits for it (the throttle is for the clock).
       if (changed) this.announce(effect, turnEnded(value));
     } catch (e) {
-      const error = e instanceof CallRefused || e instanceof RangeError ? e.message : failure(e);
+      // A refusal or a bad count is the caller's; anything else is worth a line in the log.
       if (!(e instanceof CallRefused || e instanceof RangeError))
         this.deps.log(`room ${this.code}: ${name} failed: ${failure(e)}`);
-      conn.send(JSON.stringify({ t: 'res', id, ok: false, error }));
+      conn.send(JSON.stringify({ t: 'res', id, ok: false, error: failure(e) }));
     }
   }
 

@@ -3,7 +3,7 @@
 // then asks for its own view). A player's screen is the hot seat's player screen; the white
 // cell's is the hot seat's white cell, driving the clock over the wire.
 import type { Changed, Welcome } from '../remote/protocol';
-import { refreshExercise } from './app-load';
+import { beginOpening, refreshExercise } from './app-load';
 import { pause } from './app-loop';
 import { ensureMap } from './app-map';
 import {
@@ -17,8 +17,7 @@ import {
   takeIn,
 } from './app-session';
 import { setExercise } from './exercise';
-import { setLatestSnapshot } from './latest-snapshot';
-import { beginLoad, getSession, loaded, setStatus, setView } from './session';
+import { getSession, loaded, setStatus, setView } from './session';
 
 /** A step the map glides over rather than jumps (the turn's ticks arriving). */
 const GLIDE_MS = 250;
@@ -26,11 +25,7 @@ const GLIDE_MS = 250;
 /** Takes the role the server gave this device: its description, its view, its exercise. */
 export async function joinRoom(c: AppCtx, w: Welcome, again: boolean): Promise<void> {
   if (again) return rejoin(c);
-  const gen = ++c.loadGen;
-  c.pending = null;
-  setLatestSnapshot(null);
-  c.eventCount = 0;
-  beginLoad(w.title || `room ${w.room}`, 0, 'user', []);
+  const gen = await beginOpening(c, w.title || `room ${w.room}`, 0, 'user', []);
   try {
     await exclusive(c, async () => {
       c.role = w.role;

@@ -32,8 +32,8 @@ export interface LoadOptions {
   set?: readonly string[];
 }
 
-/** Clears what belonged to the previous run before a new one loads. */
-async function beginOpening(
+/** Clears what belonged to the previous run before a new one loads (or a room is joined). */
+export async function beginOpening(
   c: AppCtx,
   name: string,
   seed: number,

@@ -15,11 +15,8 @@ export function roomSetup(o: CreateOptions): RoomSetup {
     seed: o.seed,
     ...(o.set ? { set: o.set } : {}),
     setup: o.setup,
-    roles: o.roles.map((r) => ({
-      actor: r.actor,
-      ...(r.name === undefined ? {} : { name: r.name }),
-      ...(r.autoTasking === undefined ? {} : { autoTasking: r.autoTasking }),
-    })),
+    // Tokens replace hot-seat passcodes in a room.
+    roles: o.roles.map(({ passcode: _, ...r }) => r),
   };
 }
 

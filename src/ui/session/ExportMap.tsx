@@ -8,6 +8,11 @@ import { useSession } from '../../store/react';
 import { setNotice } from '../../store/session';
 import { download } from '../download';
 
+const FORMATS: Array<[MapFormat, string, string]> = [
+  ['geojson', 'GeoJSON', 'GeoJSON'],
+  ['kml', 'KML', 'KML (Google Earth)'],
+];
+
 export function ExportMapButtons() {
   const ready = useSession((s) => s.status.phase === 'ready');
   const [busy, setBusy] = useState(false);
@@ -24,26 +29,19 @@ export function ExportMapButtons() {
   };
   return (
     <>
-      <button
-        type="button"
-        className="tb-btn"
-        id="export-geojson"
-        disabled={!ready || busy}
-        onClick={() => void run('geojson')}
-        title="Download the scenario's zones, routes, places, bases and units as GeoJSON"
-      >
-        GeoJSON
-      </button>
-      <button
-        type="button"
-        className="tb-btn"
-        id="export-kml"
-        disabled={!ready || busy}
-        onClick={() => void run('kml')}
-        title="Download the scenario's zones, routes, places, bases and units as KML (Google Earth)"
-      >
-        KML
-      </button>
+      {FORMATS.map(([format, label, title]) => (
+        <button
+          key={format}
+          type="button"
+          className="tb-btn"
+          id={`export-${format}`}
+          disabled={!ready || busy}
+          onClick={() => void run(format)}
+          title={`Download the scenario's zones, routes, places, bases and units as ${title}`}
+        >
+          {label}
+        </button>
+      ))}
     </>
   );
 }
