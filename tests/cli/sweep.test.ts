@@ -131,17 +131,15 @@ describe('concord sweep', () => {
   it('a killed sweep leaves a valid file; rerun, it completes without duplicates', async () => {
     const big = experiment('resume', { days: 3, seeds: { count: 6 } });
     const out = join(dir, 'resume.csv');
-    const child = spawn('node', [
-      'bin/concord.mjs',
-      'sweep',
-      big,
-      '--workers',
-      '1',
-      '--out',
-      out,
-      '--quiet',
-    ]);
-    // Kill it once some rows are on disk (the file is rewritten atomically about every second).
+    // Rows flushed every 50 ms: on a quiet machine the whole sweep takes about 2 s, within its
+    // first one-second flush, and would be over before it could be killed part way.
+    const child = spawn(
+      'node',
+      ['bin/concord.mjs', 'sweep', big, '--workers', '1', '--out', out, '--quiet'],
+      { env: { ...process.env, CONCORD_FLUSH_MS: '50' } },
+    );
+    const exited = new Promise((r) => child.once('exit', r));
+    // Kill it once some rows are on disk (the file is rewritten atomically at each flush).
     await new Promise<void>((done, fail) => {
       const t0 = Date.now();
       const poll = setInterval(() => {
@@ -156,7 +154,7 @@ describe('concord sweep', () => {
         }
       }, 100);
     });
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     const partial = rows(out);
     expect(partial.length - 1).toBeGreaterThanOrEqual(3);
     expect(partial.length - 1).toBeLessThan(24);
