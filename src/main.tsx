@@ -4,6 +4,8 @@ import './zod-jitless'; // first: before any zod schema is built
 import { createRoot } from 'react-dom/client';
 import type { CreateOptions } from './exercise/host';
 import type { Order } from './sim/world';
+import { getAuthor } from './store/author';
+import { authorMapView } from './store/author-map';
 import {
   api,
   app,
@@ -81,6 +83,8 @@ const concord = {
   refreshExercise: () => refreshExercise(),
   /** The map tools: pointer, ground scale, the measuring tool's path, the keyboard help. */
   mapTools: () => getMapTools(),
+  /** Author mode: its state (the document, problems, undo) and its map. */
+  author: { state: () => getAuthor(), map: () => authorMapView() },
   /** Review mode: replay, an actor beside the truth, "what if", the after-action report. */
   review: reviewHooks,
   sessions: {

@@ -66,3 +66,14 @@ export const moveVertex =
     if (index === 0) r[last] = [lonLat[0], lonLat[1]];
     else if (index === last) r[0] = [lonLat[0], lonLat[1]];
   };
+
+/** Removes the key at a path (an optional field cleared: the schema's default applies). */
+export const unsetAt =
+  (path: Path): Recipe =>
+  (draft) => {
+    if (!path.length) throw new Error('unsetAt: an empty path');
+    const parent = at(draft, path.slice(0, -1));
+    const key = path.at(-1)!;
+    if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
+    else delete parent[key];
+  };

@@ -24,6 +24,7 @@ import { type LabelCandidate, type Obstacle, placeCandidates } from './label-pla
 import type { LayerContext, MapLayer } from './layer';
 import { createBasemap } from './layers/basemap';
 import { createBasesLayer } from './layers/bases';
+import { createDraftLayer } from './layers/draft';
 import { createIncidentsLayer } from './layers/incidents';
 import { createInfoflowLayer } from './layers/infoflow';
 import { createLabelsLayer } from './layers/labels';
@@ -40,6 +41,7 @@ import { groundKmPerPx } from './scale-bar';
 import { buildSymbolAtlas, DEFAULT_BASE_SIDC, SYMBOL_SIZE } from './symbols';
 import {
   type CreateMapView,
+  type Grabber,
   LAYER_IDS,
   type LayerId,
   type LayerVisibility,
@@ -191,7 +193,9 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   }
   // The measuring tool's path, above every layer (and no layer toggle hides it).
   const measure = createMeasureLayer(ctx);
-  world.addChild(measure.root);
+  // Author mode's drawing: over the layers, under the measuring tool.
+  const draft = createDraftLayer(ctx);
+  world.addChild(draft.root, measure.root);
 
   let visibility: LayerVisibility = { ...options.layers };
   let labelsDirty = true;
@@ -252,11 +256,24 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     const r = canvas.getBoundingClientRect();
     return { x: e.clientX - r.left, y: e.clientY - r.top };
   };
+  /** Author mode's dragging: a press it grabs moves a vertex or a mark instead of the map. */
+  let grabber: Grabber | null = null;
+  let grabbing = false;
+  const at = (p: { x: number; y: number }): PointerAt => ({
+    lon: unprojLon(proj, (p.x - cam.tx) / cam.k),
+    lat: unprojLat(proj, (p.y - cam.ty) / cam.k),
+    x: p.x,
+    y: p.y,
+  });
   const onDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
     const p = local(e);
-    drag = { x: p.x, y: p.y, moved: false };
     canvas.setPointerCapture(e.pointerId);
+    if (grabber?.grab(at(p))) {
+      grabbing = true;
+      return;
+    }
+    drag = { x: p.x, y: p.y, moved: false };
   };
   /** The pointer over the map for the shell (sent once a frame by the loop); null: it left. */
   let pointer: { x: number; y: number } | null = null;
@@ -265,6 +282,11 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     const p = local(e);
     pointer = p;
     pointerMoved = true;
+    if (grabbing) {
+      grabber?.drag(at(p));
+      return;
+    }
+    if (grabber?.cursorAt) canvas.style.cursor = grabber.cursorAt(at(p)) ?? '';
     if (drag) {
       const dx = p.x - drag.x;
       const dy = p.y - drag.y;
@@ -320,6 +342,12 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     options.onHover({ ...hit.hover(), x: sx, y: sy });
   };
   const onUp = (e: PointerEvent) => {
+    if (grabbing) {
+      grabbing = false;
+      canvas.releasePointerCapture(e.pointerId);
+      grabber?.drop(at(local(e)));
+      return;
+    }
     if (!drag) return;
     canvas.releasePointerCapture(e.pointerId);
     const click = !drag.moved;
@@ -401,6 +429,7 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       ctx.k = cam.k;
       for (const layer of layers.values()) layer.setZoom?.(ctx);
       measure.setZoom(ctx);
+      draft.setZoom(ctx);
       labelsDirty = true;
     }
     if (labelsDirty) {
@@ -415,6 +444,7 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       if (STATIC.has(id)) staticDirty = true;
     }
     if (measure.frame(ctx)) changed = true;
+    if (draft.frame(ctx)) changed = true;
     if (staticDirty) {
       staticDirty = false;
       app.renderer.render({ container: staticScene, target: staticTexture, clear: true });
@@ -540,6 +570,12 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     setMeasure(drawing) {
       measure.set(drawing);
     },
+    setDraft(drawing) {
+      draft.set(drawing);
+    },
+    setGrabber(next) {
+      grabber = next;
+    },
     setPendingOrders(legs) {
       orders.setPending(legs);
     },
@@ -553,6 +589,8 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
     },
     destroy() {
       picker = null;
+      grabber = null;
+      draft.destroy();
       canvas.removeEventListener('pointerdown', onDown);
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('pointerup', onUp);

@@ -123,6 +123,63 @@ export interface PendingLeg {
   zone: number;
 }
 
+/** Author mode's zone or route as drawn (src/map/layers/draft.ts); colours are '#rrggbb'. */
+export interface DraftZone {
+  id: string;
+  kind: string;
+  /** The owner's colour, or null (grey). */
+  color: string | null;
+  rings: readonly (readonly LonLat[])[];
+}
+export interface DraftRoute {
+  id: string;
+  kind: string;
+  coords: readonly LonLat[];
+}
+/** A unit (its APP-6 symbol), a base, a place or a headquarters placed in author mode. */
+export interface DraftMark {
+  id: string;
+  kind: 'unit' | 'base' | 'place' | 'hq';
+  name: string;
+  at: LonLat;
+  color: string;
+  sidc?: string;
+  /** Units: how many the entry expands into (a badge when more than one). */
+  count?: number;
+}
+/**
+ * What author mode draws over the basemap. The layer redraws a list only when its array is a
+ * new one, so a drag that changes only `active` redraws only the element being edited.
+ */
+export interface DraftDrawing {
+  zones: readonly DraftZone[];
+  routes: readonly DraftRoute[];
+  marks: readonly DraftMark[];
+  /** The element being edited, drawn over the rest with a handle at each vertex. */
+  active: {
+    zone?: DraftZone;
+    route?: DraftRoute;
+    mark?: DraftMark;
+    handles: readonly LonLat[];
+  } | null;
+  /** A shape being drawn: its points, closed or not, and a leg to the pointer. */
+  sketch: { points: readonly LonLat[]; closed: boolean; cursor: LonLat | null } | null;
+  /** Where the schema's problems have a place: ringed. */
+  problems: readonly LonLat[];
+}
+
+/**
+ * Dragging things on the map (author mode): on a press, `grab` may take it (a vertex or a mark
+ * under the pointer), and then the moves and the release go to it instead of panning.
+ */
+export interface Grabber {
+  grab(at: PointerAt): boolean;
+  drag(at: PointerAt): void;
+  drop(at: PointerAt): void;
+  /** The cursor over a point, e.g. 'move' over a handle (null: the map's own). */
+  cursorAt?(at: PointerAt): string | null;
+}
+
 export interface MapViewOptions {
   /** The element the canvas fills (the map resizes with it). */
   container: HTMLElement;
@@ -190,6 +247,10 @@ export interface MapView {
   screenPoint(lon: number, lat: number): { x: number; y: number };
   /** The measuring tool's path to draw over everything (null: none). */
   setMeasure(drawing: MeasureDrawing | null): void;
+  /** Author mode's drawing over the basemap (null: none). */
+  setDraft(drawing: DraftDrawing | null): void;
+  /** Author mode's dragging (null: a press pans, as everywhere else). */
+  setGrabber(grabber: Grabber | null): void;
   /** Orders given on this screen that no snapshot carries yet (replaces the previous list). */
   setPendingOrders(legs: readonly PendingLeg[]): void;
   /**

@@ -7,12 +7,17 @@ import { Scenario } from './schema';
 
 export type SchemaKind = 'scenario' | 'experiment';
 
-/** The schema as the text `concord schema` prints (and schemas/<kind>.schema.json holds). */
-export function jsonSchemaText(kind: SchemaKind): string {
+/** The schema as an object (author mode's forms follow it). */
+export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
   const schema = z.toJSONSchema(kind === 'experiment' ? Experiment : Scenario, {
     io: 'input',
     unrepresentable: 'any',
   });
   const title = kind === 'experiment' ? 'Concord experiment' : 'Concord scenario';
-  return `${JSON.stringify({ title, ...schema }, null, 2)}\n`;
+  return { title, ...schema };
+}
+
+/** The schema as the text `concord schema` prints (and schemas/<kind>.schema.json holds). */
+export function jsonSchemaText(kind: SchemaKind): string {
+  return `${JSON.stringify(jsonSchema(kind), null, 2)}\n`;
 }

@@ -1,10 +1,13 @@
 // The planner's app: top bar, map with overlays, side panels, timeline; keyboard shortcuts
 // (listed, with every other key the app has, in shortcuts.ts: the help overlay shows them).
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { useStore } from 'zustand';
+import { authorStore, getAuthor } from '../store/author';
 import { runToNextEvent, step, stepBack, togglePlay } from '../store/bridge';
 import { useClassroom, useExercise, useSession } from '../store/react';
 import { getReview } from '../store/review';
 import { getSession, setNotice } from '../store/session';
+import { AuthorButton } from './author/AuthorButton';
 import { JoinCard } from './classroom/JoinCard';
 import { HandoverCard } from './exercise/HandoverCard';
 import { mapKeysBlocked, shortcutsBlocked } from './exercise/keys';
@@ -59,6 +62,20 @@ function takesKeys(t: EventTarget | null): boolean {
   return !!el.closest('[role="dialog"], [role="menu"], [aria-modal="true"]');
 }
 
+const AuthorMode = lazy(() =>
+  import('./author/AuthorMode').then((m) => ({ default: m.AuthorMode })),
+);
+
+/** The planner's modes beside play: author (build a scenario) and review (the white cell's). */
+function ModeLaunch() {
+  return (
+    <div className="mode-launch">
+      <AuthorButton />
+      <ReviewButton />
+    </div>
+  );
+}
+
 /** Info notices fade after a while; errors stay until dismissed. */
 const NOTICE_MS = 12_000;
 
@@ -86,6 +103,7 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (getReview().open) return; // review mode: its own keys, the exercise stays put
+      if (getAuthor().open) return; // author mode: its own keys
       if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || takesKeys(e.target)) return;
       // The map's keys, for every role: ?, R, P (map-tools/), M, O, U, Esc (orders/).
       if (!mapKeysBlocked(e) && (mapToolsKey(e) || ordersKey(e))) {
@@ -114,17 +132,25 @@ export function App() {
   const exerciseActive = useExercise((s) => s.active);
   // Review mode (the white cell's): full screen over a paused exercise.
   const reviewing = useReview((s) => s.open);
+  // Author mode: full screen; the run behind it waits, paused, until Try it or Close.
+  const authoring = useStore(authorStore, (s) => s.open);
   // A classroom device: nothing of the app until its role's view has come from the server.
   const joining = useClassroom((c) => c.remote) && !exerciseActive;
   if (joining) return <JoinCard />;
   if (handover) return <HandoverCard />;
   if (reviewing) return <Review />;
+  if (authoring)
+    return (
+      <Suspense fallback={<div className="au-loading">Opening author mode…</div>}>
+        <AuthorMode />
+      </Suspense>
+    );
   return (
     <div className="app">
       <TopBar />
       <main className="workspace">
         <MapArea />
-        <ReviewButton />
+        <ModeLaunch />
         <SidePanel />
         <Notice />
       </main>

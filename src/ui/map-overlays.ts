@@ -10,7 +10,7 @@ import { sessionStore } from '../store/session';
 export const MAP_OVERLAYS =
   '.view-banner, .legend, .map-controls .zoom, .layers-toggle, .od-toggle, [data-map-overlay]';
 /** Buttons placed over the map from outside its area (children of the workspace). */
-const FROM_OUTSIDE = '.rv-launch';
+const FROM_OUTSIDE = '.mode-launch';
 
 type Box = [number, number, number, number];
 

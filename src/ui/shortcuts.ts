@@ -17,17 +17,86 @@ export interface Shortcut {
   readonly does: string;
 }
 
-export type ShortcutGroup = 'clock' | 'orders' | 'tools' | 'controls';
+export type ShortcutGroup = 'clock' | 'orders' | 'tools' | 'author' | 'controls';
 
 /** The help's groups, in order: a title and who or where the keys serve. */
 export const SHORTCUT_GROUPS: ReadonlyArray<{ id: ShortcutGroup; title: string; note: string }> = [
   { id: 'clock', title: 'Clock', note: "the white cell's, and a planner's run" },
   { id: 'orders', title: 'Orders', note: 'for the selected unit' },
   { id: 'tools', title: 'Map tools', note: 'Enter to Esc while measuring' },
+  { id: 'author', title: 'Author mode', note: 'building a scenario on the map' },
   { id: 'controls', title: 'In menus, lists, the timeline and dialogs', note: '' },
 ];
 
 export const SHORTCUTS = [
+  {
+    id: 'au-select',
+    group: 'author',
+    keys: ['v'],
+    label: 'V',
+    does: 'Select and drag (vertices, units, bases)',
+  },
+  {
+    id: 'au-unit',
+    group: 'author',
+    keys: ['u'],
+    label: 'U',
+    does: 'Place a unit of the chosen type',
+  },
+  { id: 'au-base', group: 'author', keys: ['b'], label: 'B', does: 'Place a base' },
+  { id: 'au-place', group: 'author', keys: ['t'], label: 'T', does: 'Place a town or place' },
+  {
+    id: 'au-polygon',
+    group: 'author',
+    keys: ['z'],
+    label: 'Z',
+    does: 'Draw a zone point by point',
+  },
+  { id: 'au-rectangle', group: 'author', keys: ['x'], label: 'X', does: 'Draw a rectangular zone' },
+  {
+    id: 'au-circle',
+    group: 'author',
+    keys: ['c'],
+    label: 'C',
+    does: 'Draw a circular zone by its radius',
+  },
+  {
+    id: 'au-route',
+    group: 'author',
+    keys: ['w'],
+    label: 'W',
+    does: 'Draw a route (snaps to places)',
+  },
+  {
+    id: 'au-finish',
+    group: 'author',
+    keys: ['Enter'],
+    label: 'Enter',
+    does: 'Finish the zone or route',
+  },
+  {
+    id: 'au-back',
+    group: 'author',
+    keys: ['Backspace'],
+    label: 'Backspace',
+    does: 'Take back the last point drawn',
+  },
+  {
+    id: 'au-delete',
+    group: 'author',
+    keys: ['Delete'],
+    label: 'Delete',
+    does: 'Remove the selected item',
+  },
+  {
+    id: 'au-cancel',
+    group: 'author',
+    keys: ['Escape'],
+    label: 'Esc',
+    does: 'Stop drawing; back to Select',
+  },
+  { id: 'au-undo', group: 'author', label: 'Ctrl+Z', does: 'Undo' },
+  { id: 'au-redo', group: 'author', label: 'Ctrl+Y, Ctrl+Shift+Z', does: 'Redo' },
   { id: 'play', group: 'clock', keys: [' '], label: 'Space', does: 'Play or pause' },
   { id: 'step', group: 'clock', keys: ['ArrowRight'], label: '→', does: 'One tick forward' },
   { id: 'back', group: 'clock', keys: ['ArrowLeft'], label: '←', does: 'One tick back' },

@@ -3,13 +3,16 @@
 
 import { setHelpOpen } from '../../store/map-tools';
 import { Dialog } from '../exercise/Dialog';
-import { SHORTCUT_GROUPS, SHORTCUTS } from '../shortcuts';
+import { SHORTCUT_GROUPS, SHORTCUTS, type ShortcutGroup } from '../shortcuts';
 import { useMapTools } from './use-map-tools';
 
-function HelpBody() {
+/** The groups the app's screens list (author mode's keys have their own help). */
+const APP_GROUPS: readonly ShortcutGroup[] = ['clock', 'orders', 'tools', 'controls'];
+
+function HelpBody(props: { groups: readonly ShortcutGroup[] }) {
   return (
     <div className="help-groups">
-      {SHORTCUT_GROUPS.map((g) => (
+      {SHORTCUT_GROUPS.filter((g) => props.groups.includes(g.id)).map((g) => (
         <section key={g.id} className="help-group" aria-labelledby={`help-${g.id}`}>
           <h3 id={`help-${g.id}`}>
             {g.title}
@@ -31,12 +34,12 @@ function HelpBody() {
   );
 }
 
-export function HelpDialog() {
+export function HelpDialog(props: { groups?: readonly ShortcutGroup[] }) {
   const open = useMapTools((s) => s.helpOpen);
   if (!open) return null;
   return (
     <Dialog title="Keyboard shortcuts" onClose={() => setHelpOpen(false)} className="help-dialog">
-      <HelpBody />
+      <HelpBody groups={props.groups ?? APP_GROUPS} />
     </Dialog>
   );
 }

@@ -1,0 +1,202 @@
+// New items author mode adds to a scenario's tables: each complete enough to pass the schema on
+// its own (ids unique in the document, owners and bases that exist), named so the planner can
+// tell them apart until renamed. Positions come from where the planner clicked.
+import type { LonLat } from '../sim/describe';
+import type { Doc } from './edit-session';
+import { IdPool } from './exchange/ids';
+import { roundPoint } from './shapes';
+import type { UnitPreset } from './unit-presets';
+
+type Item = Record<string, unknown> & { id: string };
+
+/** Tables whose items have ids (the object-valued unitTypes is keyed by id instead). */
+export const TABLES = [
+  'actors',
+  'agreements',
+  'rights',
+  'taskForces',
+  'jointCentres',
+  'liaisonOffices',
+  'logisticsFrameworks',
+  'capacityBuilding',
+  'dialogues',
+  'bases',
+  'routes',
+  'zones',
+  'places',
+  'units',
+  'threats',
+  'traffic',
+  'supplyRuns',
+  'injects',
+] as const;
+export type TableName = (typeof TABLES)[number];
+
+export const listOf = (doc: Doc, name: string): Item[] =>
+  Array.isArray(doc[name]) ? (doc[name] as Item[]) : [];
+
+/** Every id the document uses, in every table and among unit types. */
+export function idsInDoc(doc: Doc): IdPool {
+  const ids: string[] = [];
+  for (const t of TABLES)
+    for (const x of listOf(doc, t)) if (typeof x?.id === 'string') ids.push(x.id);
+  const types = doc.unitTypes;
+  if (types && typeof types === 'object') ids.push(...Object.keys(types));
+  return new IdPool(ids);
+}
+
+export const actorIds = (doc: Doc, kind?: 'nation' | 'organisation'): string[] =>
+  listOf(doc, 'actors')
+    .filter((a) => !kind || a.kind === kind)
+    .map((a) => a.id);
+
+/** The actor whose territory or headquarters is nearest: a new thing's owner by default. */
+export function nearestActor(doc: Doc, at: LonLat): string | null {
+  let best: string | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const a of listOf(doc, 'actors')) {
+    if (a.kind !== 'nation' || !Array.isArray(a.hq)) continue;
+    const [x, y] = a.hq as number[];
+    const d = (x! - at[0]) ** 2 + (y! - at[1]) ** 2;
+    if (d < bestD) {
+      bestD = d;
+      best = a.id;
+    }
+  }
+  return best ?? actorIds(doc)[0] ?? null;
+}
+
+const countOf = (doc: Doc, name: string) => listOf(doc, name).length + 1;
+
+export function newBase(doc: Doc, at: LonLat, owner: string | null): Item {
+  const id = idsInDoc(doc).take('base');
+  return {
+    id,
+    name: `Base ${countOf(doc, 'bases')}`,
+    owner: owner ?? '',
+    kind: 'base',
+    position: roundPoint(at),
+    stocks: { fuel: 500, supplies: 50 },
+    capacity: { fuel: 1000, supplies: 100 },
+    resupplyPerDay: { fuel: 100, supplies: 10 },
+  };
+}
+
+export function newPlace(doc: Doc, at: LonLat): Item {
+  return {
+    id: idsInDoc(doc).take('place'),
+    name: `Place ${countOf(doc, 'places')}`,
+    kind: 'town',
+    position: roundPoint(at),
+    population: 10000,
+  };
+}
+
+/** The nearest base of `owner` (units start at a base of their own nation). */
+export function nearestBase(doc: Doc, at: LonLat, owner: string | null): Item | null {
+  let best: Item | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (const b of listOf(doc, 'bases')) {
+    if (owner && b.owner !== owner) continue;
+    const [x, y] = (b.position as number[]) ?? [0, 0];
+    const d = (x! - at[0]) ** 2 + (y! - at[1]) ** 2;
+    if (d < bestD) {
+      bestD = d;
+      best = b;
+    }
+  }
+  return best;
+}
+
+export function newUnit(
+  doc: Doc,
+  at: LonLat,
+  type: string,
+  owner: string | null,
+  base: string,
+): Item {
+  return {
+    id: idsInDoc(doc).take(type),
+    name: `${type} ${countOf(doc, 'units')}`,
+    type,
+    owner: owner ?? '',
+    base,
+    position: roundPoint(at),
+  };
+}
+
+export function newZone(doc: Doc, ring: LonLat[], owner: string | null): Item {
+  const zone: Item = {
+    id: idsInDoc(doc).take('zone'),
+    name: `Zone ${countOf(doc, 'zones')}`,
+    kind: 'patrol-area',
+    polygon: [ring.map(roundPoint)],
+  };
+  if (owner) zone.owner = owner;
+  return zone;
+}
+
+export function newRoute(doc: Doc, coords: LonLat[]): Item {
+  return {
+    id: idsInDoc(doc).take('route'),
+    name: `Route ${countOf(doc, 'routes')}`,
+    kind: 'road',
+    coordinates: coords.map(roundPoint),
+  };
+}
+
+/** A unit type from the palette, under an id free in the document. */
+export function presetTypeId(doc: Doc, preset: UnitPreset): string {
+  const types = (doc.unitTypes ?? {}) as Record<string, unknown>;
+  return preset.id in types ? preset.id : idsInDoc(doc).take(preset.id);
+}
+
+/** Between the nations' headquarters (a new organisation's, until the planner moves it). */
+function meanHq(doc: Doc): LonLat {
+  const hqs = listOf(doc, 'actors')
+    .map((a) => a.hq)
+    .filter((p): p is LonLat => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]));
+  if (!hqs.length) return [0, 0];
+  const mean = (i: 0 | 1) => hqs.reduce((s, p) => s + p[i], 0) / hqs.length;
+  return roundPoint([mean(0), mean(1)]);
+}
+
+/** Blank items for the tables edited in forms (the planner fills in the rest). */
+export function newTableItem(doc: Doc, table: TableName): Item {
+  const pool = idsInDoc(doc);
+  const [a, b] = [actorIds(doc, 'nation')[0] ?? '', actorIds(doc, 'nation')[1] ?? ''];
+  switch (table) {
+    case 'actors':
+      return {
+        id: pool.take('organisation'),
+        name: `Organisation ${listOf(doc, 'actors').filter((x) => x.kind === 'organisation').length + 1}`,
+        kind: 'organisation',
+        color: '#17becf',
+        members: actorIds(doc, 'nation'),
+        decisionRule: 'consensus',
+        hq: meanHq(doc),
+        decisionLatencyMin: 120,
+      };
+    case 'agreements':
+      return {
+        id: pool.take('agreement'),
+        from: a,
+        to: b,
+        bidirectional: true,
+        scope: 'all',
+        latencyMin: 60,
+      };
+    case 'rights':
+      return {
+        id: pool.take('right'),
+        kind: 'transit',
+        grantor: a,
+        grantee: b,
+        domains: ['ground'],
+      };
+    case 'injects':
+      return { id: pool.take('inject'), at: 'D+0 06:00', kind: 'narrative', to: [], message: '' };
+    default:
+      return { id: pool.take(table.replace(/s$/, '')) };
+  }
+}

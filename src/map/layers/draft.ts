@@ -1,0 +1,272 @@
+// Author mode's drawing over the basemap: zones (filled and outlined in the owner's colour, by
+// their kind's style), routes, places, bases, headquarters and units (their APP-6 symbol, filled
+// in the owner's colour, with a count badge), the element being edited over the rest with its
+// vertex handles, the shape being drawn, and rings where the schema found a problem. Everything
+// keeps its screen size at any zoom. A list is redrawn only when its array is a new one, so
+// dragging a vertex redraws only the element dragged (the rest is untouched Graphics).
+import ms from 'milsymbol';
+import { Container, Graphics, Sprite, type Text, Texture } from 'pixi.js';
+import type { LonLat } from '../../sim/describe';
+import { ownerSymbolOptions, PALETTE, parseColor } from '../colors';
+import { makeLabel } from '../labels';
+import type { LayerContext } from '../layer';
+import { dashedPath, projectLine } from '../lines';
+import { projX, projY } from '../projection';
+import type { DraftDrawing, DraftMark, DraftRoute, DraftZone } from '../types';
+import { zoneStyle } from '../zone-style';
+
+const GREY = 0x6b7280;
+const INK = 0x11161c;
+const HALO = 0xffffff;
+const HANDLE = 5;
+const SYMBOL = 26;
+
+export interface DraftLayer {
+  readonly root: Container;
+  set(drawing: DraftDrawing | null): void;
+  setZoom(ctx: LayerContext): void;
+  frame(ctx: LayerContext): boolean;
+  destroy(): void;
+}
+
+const ROUTE_STYLE: Record<string, { color: number; width: number; dash: boolean }> = {
+  road: { color: PALETTE.road, width: 2.6, dash: false },
+  track: { color: PALETTE.road, width: 2, dash: true },
+  lane: { color: PALETTE.lane, width: 2.2, dash: true },
+};
+
+/** Destroys the display objects no longer drawn. */
+function prune(objects: Map<string, { destroy(): void }>, seen: ReadonlySet<string>): void {
+  for (const [k, o] of objects) {
+    if (seen.has(k)) continue;
+    o.destroy();
+    objects.delete(k);
+  }
+}
+
+export function createDraftLayer(ctx: LayerContext): DraftLayer {
+  const { proj } = ctx;
+  const root = new Container({ label: 'draft' });
+  const zonesG = new Graphics();
+  const routesG = new Graphics();
+  const marksG = new Graphics();
+  const symbols = new Container();
+  const labels = new Container();
+  const activeG = new Graphics();
+  const sketchG = new Graphics();
+  const problemsG = new Graphics();
+  root.addChild(zonesG, routesG, marksG, symbols, labels, activeG, sketchG, problemsG);
+  const textures = new Map<string, Texture>();
+  const sprites = new Map<string, Sprite>();
+  const texts = new Map<string, Text>();
+  let drawing: DraftDrawing | null = null;
+  let drawn: DraftDrawing | null = null;
+  let ik = 1;
+  let zoomed = true;
+
+  const xy = (p: LonLat): [number, number] => [projX(proj, p[0]), projY(proj, p[1])];
+
+  const strokeZone = (g: Graphics, z: DraftZone, boost: number) => {
+    const owner = z.color ? parseColor(z.color) : GREY;
+    const st = zoneStyle(z.kind, owner);
+    const line = st.line ?? owner;
+    for (const [i, r] of z.rings.entries()) {
+      const flat = projectLine(proj, r);
+      if (i === 0 && flat.length >= 6)
+        g.poly(flat, true).fill({ color: st.fill ?? line, alpha: Math.max(0.08, st.fillAlpha) });
+      if (boost > 1)
+        g.poly(flat, true).stroke({ width: 6 * ik, color: HALO, alpha: 0.8, join: 'round' });
+      if (st.dash) dashedPath(g, flat, st.dash[0] * ik, st.dash[1] * ik, true);
+      else g.poly(flat, true);
+      g.stroke({
+        width: Math.max(1.6, st.width) * boost * ik,
+        color: line,
+        alpha: 0.95,
+        join: 'round',
+      });
+    }
+  };
+
+  const strokeRoute = (g: Graphics, r: DraftRoute, boost: number) => {
+    const st = ROUTE_STYLE[r.kind] ?? ROUTE_STYLE.road!;
+    const flat = projectLine(proj, r.coords);
+    if (flat.length < 4) return;
+    g.poly(flat, false).stroke({
+      width: (st.width + 3) * boost * ik,
+      color: HALO,
+      alpha: 0.7,
+      cap: 'round',
+      join: 'round',
+    });
+    if (st.dash) dashedPath(g, flat, 9 * ik, 5 * ik);
+    else g.poly(flat, false);
+    g.stroke({ width: st.width * boost * ik, color: st.color, cap: 'round', join: 'round' });
+  };
+
+  const symbolTexture = (sidc: string, color: string): Texture => {
+    const key = `${sidc}#${color}`;
+    let t = textures.get(key);
+    if (!t) {
+      const canvas = new ms.Symbol(sidc, {
+        size: SYMBOL * 2,
+        ...ownerSymbolOptions(color),
+      }).asCanvas();
+      t = Texture.from(canvas);
+      textures.set(key, t);
+    }
+    return t;
+  };
+
+  const drawMarkShape = (g: Graphics, m: DraftMark, boost: number) => {
+    const [x, y] = xy(m.at);
+    const fill = parseColor(m.color);
+    const s = ik * boost;
+    if (m.kind === 'place')
+      g.circle(x, y, 4 * s)
+        .fill({ color: INK })
+        .stroke({ width: 1.5 * s, color: HALO });
+    else if (m.kind === 'base')
+      g.rect(x - 7 * s, y - 7 * s, 14 * s, 14 * s)
+        .fill({ color: fill })
+        .stroke({ width: 2 * s, color: HALO });
+    else if (m.kind === 'hq')
+      g.poly([x, y - 9 * s, x + 9 * s, y, x, y + 9 * s, x - 9 * s, y], true)
+        .fill({ color: fill })
+        .stroke({ width: 2 * s, color: HALO });
+    else if (boost > 1) g.circle(x, y, 20 * ik).stroke({ width: 3 * ik, color: HALO, alpha: 0.9 });
+  };
+
+  const labelFor = (m: DraftMark, seen: Set<string>) => {
+    const key = `${m.kind}:${m.id}`;
+    seen.add(key);
+    const text = m.count && m.count > 1 ? `${m.name} ×${m.count}` : m.name;
+    let t = texts.get(key);
+    if (!t) {
+      t = makeLabel(
+        text,
+        ctx.resolution,
+        m.kind === 'place' ? 12 : 13,
+        m.kind === 'place' ? '400' : '600',
+      );
+      texts.set(key, t);
+      labels.addChild(t);
+    } else if (t.text !== text) t.text = text;
+    const [x, y] = xy(m.at);
+    const dy = m.kind === 'unit' ? 16 : 10;
+    t.anchor.set(0.5, 0);
+    t.position.set(x, y + dy * ik);
+    t.scale.set(ik);
+  };
+
+  const spriteFor = (m: DraftMark, seen: Set<string>) => {
+    if (m.kind !== 'unit' || !m.sidc) return;
+    const key = `unit:${m.id}`;
+    seen.add(key);
+    let s = sprites.get(key);
+    if (!s) {
+      s = new Sprite();
+      s.anchor.set(0.5);
+      sprites.set(key, s);
+      symbols.addChild(s);
+    }
+    s.texture = symbolTexture(m.sidc, m.color);
+    const [x, y] = xy(m.at);
+    s.position.set(x, y);
+    s.scale.set(ik / 2);
+  };
+
+  const drawMarks = (marks: readonly DraftMark[]) => {
+    marksG.clear();
+    const seenSprites = new Set<string>();
+    const seenTexts = new Set<string>();
+    for (const m of marks) {
+      drawMarkShape(marksG, m, 1);
+      spriteFor(m, seenSprites);
+      labelFor(m, seenTexts);
+    }
+    prune(sprites, seenSprites);
+    prune(texts, seenTexts);
+  };
+
+  const drawActive = () => {
+    activeG.clear();
+    const a = drawing?.active;
+    if (!a) return;
+    if (a.zone) strokeZone(activeG, a.zone, 1.6);
+    if (a.route) strokeRoute(activeG, a.route, 1.6);
+    if (a.mark) drawMarkShape(activeG, a.mark, 1.4);
+    for (const h of a.handles) {
+      const [x, y] = xy(h);
+      activeG
+        .rect(x - HANDLE * ik, y - HANDLE * ik, 2 * HANDLE * ik, 2 * HANDLE * ik)
+        .fill({ color: HALO })
+        .stroke({ width: 2 * ik, color: INK });
+    }
+  };
+
+  const drawSketch = () => {
+    sketchG.clear();
+    const sk = drawing?.sketch;
+    if (!sk?.points.length) return;
+    const pts = sk.cursor ? [...sk.points, sk.cursor] : [...sk.points];
+    const flat = projectLine(proj, pts);
+    if (sk.closed && pts.length >= 3) sketchG.poly(flat, true).fill({ color: INK, alpha: 0.1 });
+    sketchG
+      .poly(flat, sk.closed)
+      .stroke({ width: 6 * ik, color: HALO, alpha: 0.8, join: 'round', cap: 'round' });
+    dashedPath(sketchG, flat, 8 * ik, 5 * ik, sk.closed);
+    sketchG.stroke({ width: 2.5 * ik, color: INK, join: 'round', cap: 'round' });
+    for (const p of sk.points) {
+      const [x, y] = xy(p);
+      sketchG
+        .circle(x, y, 4 * ik)
+        .fill({ color: HALO })
+        .stroke({ width: 2 * ik, color: INK });
+    }
+  };
+
+  const drawProblems = () => {
+    problemsG.clear();
+    for (const p of drawing?.problems ?? []) {
+      const [x, y] = xy(p);
+      problemsG.circle(x, y, 16 * ik).stroke({ width: 5 * ik, color: HALO, alpha: 0.8 });
+      problemsG.circle(x, y, 16 * ik).stroke({ width: 3 * ik, color: PALETTE.amber });
+    }
+  };
+
+  return {
+    root,
+    set(next) {
+      drawing = next;
+    },
+    setZoom(c) {
+      ik = 1 / c.k;
+      zoomed = true;
+    },
+    frame() {
+      const d = drawing;
+      const was = drawn;
+      if (d === was && !zoomed) return false;
+      const all = zoomed || !d || !was;
+      if (all || d.zones !== was.zones) {
+        zonesG.clear();
+        for (const z of d?.zones ?? []) strokeZone(zonesG, z, 1);
+      }
+      if (all || d.routes !== was.routes) {
+        routesG.clear();
+        for (const r of d?.routes ?? []) strokeRoute(routesG, r, 1);
+      }
+      if (all || d.marks !== was.marks) drawMarks(d?.marks ?? []);
+      if (all || d.active !== was.active) drawActive();
+      if (all || d.sketch !== was.sketch) drawSketch();
+      if (all || d.problems !== was.problems) drawProblems();
+      drawn = d;
+      zoomed = false;
+      return true;
+    },
+    destroy() {
+      for (const t of textures.values()) t.destroy(true);
+      textures.clear();
+    },
+  };
+}

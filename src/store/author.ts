@@ -1,0 +1,160 @@
+// Author mode's state (its own small store): whether it is open, the document being built (an
+// EditSession underneath: undo, redo, the schema's problems), the tool in hand, what is selected
+// and the side panel's tab. Every change is saved in this browser at once (autosave), so a
+// closed tab or a crash loses nothing; opening author mode offers the saved draft back.
+import { get, set } from 'idb-keyval';
+import { createStore } from 'zustand/vanilla';
+import { type Doc, EditSession } from '../author/edit-session';
+import type { Problem } from '../scenario/problems';
+
+export type AuthorTool =
+  | 'select'
+  | 'unit'
+  | 'base'
+  | 'place'
+  | 'zone-polygon'
+  | 'zone-rectangle'
+  | 'zone-circle'
+  | 'route';
+
+/** What is selected: an item of a table by id (unit types by their key). */
+export interface AuthorSelection {
+  table: string;
+  id: string;
+}
+
+export interface AuthorState {
+  open: boolean;
+  doc: Doc | null;
+  problems: Problem[];
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  tool: AuthorTool;
+  /** The unit type the unit tool places (a key of the document's unitTypes). */
+  unitType: string | null;
+  /** Whose units, bases and zones the tools place (an actor id; null: the nearest nation). */
+  owner: string | null;
+  selection: AuthorSelection | null;
+  tab: string;
+  /** When the draft was last saved in this browser (ms since 1970), or null. */
+  savedAt: number | null;
+  /** A note for the planner (what a tool expects next, why a step was refused). */
+  hint: string | null;
+}
+
+export const authorStore = createStore<AuthorState>()(() => ({
+  open: false,
+  doc: null,
+  problems: [],
+  canUndo: false,
+  canRedo: false,
+  undoLabel: null,
+  redoLabel: null,
+  tool: 'select',
+  unitType: null,
+  owner: null,
+  selection: null,
+  tab: 'scenario',
+  savedAt: null,
+  hint: null,
+}));
+
+export const getAuthor = (): AuthorState => authorStore.getState();
+
+/** Where the draft lives in this browser's IndexedDB. */
+export const DRAFT_KEY = 'concord-author-draft';
+
+export interface SavedDraft {
+  doc: Doc;
+  savedAt: number;
+}
+
+let session: EditSession | null = null;
+let saving: Promise<void> = Promise.resolve();
+
+/** Saves in order (the last change wins even when writes overlap). */
+function autosave(doc: Doc): void {
+  const savedAt = Date.now();
+  saving = saving
+    .then(() => set(DRAFT_KEY, { doc, savedAt } satisfies SavedDraft))
+    .then(() => authorStore.setState({ savedAt }))
+    .catch(() =>
+      authorStore.setState({
+        hint: 'This browser would not keep the draft: download it to keep it.',
+      }),
+    );
+}
+
+/** Resolves when every change so far is saved (tests, Try it). */
+export const draftSaved = (): Promise<void> => saving;
+
+function publish(): void {
+  if (!session) return;
+  authorStore.setState({
+    doc: session.doc,
+    problems: session.problems(),
+    canUndo: session.canUndo,
+    canRedo: session.canRedo,
+    undoLabel: session.undoLabel,
+    redoLabel: session.redoLabel,
+  });
+}
+
+/** Opens author mode on a document (a bundled scenario, the planner's file, a new one). */
+export function openAuthor(doc: Doc, opts: { save?: boolean } = {}): void {
+  session = new EditSession(doc, { save: autosave });
+  authorStore.setState({
+    open: true,
+    selection: null,
+    tool: 'select',
+    hint: null,
+    tab: 'scenario',
+  });
+  const types = Object.keys((session.doc.unitTypes ?? {}) as object);
+  authorStore.setState({ unitType: types[0] ?? null, owner: null });
+  if (opts.save !== false) autosave(session.doc);
+  publish();
+}
+
+export function closeAuthor(): void {
+  authorStore.setState({ open: false });
+}
+
+/** The draft this browser saved last, if any. */
+export async function savedDraft(): Promise<SavedDraft | null> {
+  try {
+    const d = (await get(DRAFT_KEY)) as SavedDraft | undefined;
+    return d && typeof d === 'object' && d.doc ? d : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One edit (one undo step). A recipe that throws changes nothing and says why. */
+export function authorEdit(label: string, recipe: (draft: Doc) => void): boolean {
+  if (!session) return false;
+  try {
+    session.edit(label, recipe);
+  } catch (e) {
+    authorStore.setState({ hint: `${label}: ${e instanceof Error ? e.message : String(e)}` });
+    return false;
+  }
+  publish();
+  return true;
+}
+
+export function authorUndo(): void {
+  if (session?.undo()) publish();
+}
+
+export function authorRedo(): void {
+  if (session?.redo()) publish();
+}
+
+export function setAuthor(
+  patch: Partial<Pick<AuthorState, 'tool' | 'unitType' | 'owner' | 'selection' | 'tab' | 'hint'>>,
+): void {
+  authorStore.setState(patch);
+}

@@ -1,0 +1,148 @@
+// One table of the scenario in author mode's side panel: its items by name (a badge counts the
+// schema's problems in each), Add (a blank item for the form-edited tables; the map tool for the
+// drawn ones), the selected item's form, and Remove. Unit types are keyed by id, not listed.
+
+import { addItem, removeItem } from '../../author/edit-ops';
+import type { Doc } from '../../author/edit-session';
+import { listOf, newTableItem, type TableName } from '../../author/items';
+import type { Problem } from '../../scenario/problems';
+import { type AuthorSelection, type AuthorTool, authorEdit, setAuthor } from '../../store/author';
+import { labelFor } from './form/Field';
+import { SchemaForm } from './form/SchemaForm';
+import { nodeAt, scenarioSchema } from './form/schema-node';
+import { KindChoice } from './KindChoice';
+
+/** An inject's kind has its own choice above the form. */
+const KIND_ONLY: ReadonlySet<string> = new Set(['kind']);
+
+/** Tables whose items are made on the map, and the tool that makes them. */
+const DRAWN: Record<string, AuthorTool> = {
+  units: 'unit',
+  bases: 'base',
+  places: 'place',
+  zones: 'zone-polygon',
+  routes: 'route',
+};
+
+interface Row {
+  id: string;
+  name: string;
+  index: number | string;
+}
+
+function rowsOf(doc: Doc, table: string): Row[] {
+  if (table === 'unitTypes')
+    return Object.entries((doc.unitTypes ?? {}) as Record<string, { name?: string }>).map(
+      ([id, t]) => ({
+        id,
+        name: t?.name ?? id,
+        index: id,
+      }),
+    );
+  return listOf(doc, table).map((x, i) => ({
+    id: String(x.id),
+    name: typeof x.name === 'string' && x.name ? x.name : String(x.id),
+    index: i,
+  }));
+}
+
+const countIn = (problems: readonly Problem[], prefix: string) =>
+  problems.filter(
+    (p) => p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`),
+  ).length;
+
+const prefixOf = (table: string, index: number | string) =>
+  typeof index === 'number' ? `${table}[${index}]` : `${table}.${index}`;
+
+function add(doc: Doc, table: string): void {
+  if (DRAWN[table]) {
+    setAuthor({ tool: DRAWN[table]!, hint: null });
+    return;
+  }
+  if (table === 'unitTypes') {
+    setAuthor({ tool: 'unit', hint: 'Add a unit type from the palette over the map.' });
+    return;
+  }
+  const item = newTableItem(doc, table as TableName);
+  if (authorEdit(`add ${item.id}`, addItem(table, item)))
+    setAuthor({ selection: { table, id: item.id } });
+}
+
+function remove(table: string, id: string): void {
+  const done =
+    table === 'unitTypes'
+      ? authorEdit(`remove unit type ${id}`, (d) => {
+          delete (d.unitTypes as Record<string, unknown>)[id];
+        })
+      : authorEdit(`remove ${id}`, removeItem(table, id));
+  if (done) setAuthor({ selection: null });
+}
+
+export function TableEditor(props: {
+  table: string;
+  doc: Doc;
+  problems: readonly Problem[];
+  selection: AuthorSelection | null;
+}) {
+  const { table, doc, problems } = props;
+  const rows = rowsOf(doc, table);
+  const sel =
+    props.selection?.table === table ? rows.find((r) => r.id === props.selection!.id) : undefined;
+  const path = sel ? [table, sel.index] : null;
+  const node = path ? nodeAt(scenarioSchema(), doc, path) : null;
+  const value = path ? (doc[table] as Record<string | number, unknown>)[sel!.index] : null;
+  return (
+    <section className="au-table" aria-label={labelFor(table)}>
+      <header>
+        <h3>
+          {labelFor(table)} <span className="au-count">{rows.length}</span>
+        </h3>
+        <button type="button" className="au-btn" onClick={() => add(doc, table)} data-add={table}>
+          {DRAWN[table] ? 'Add on the map' : 'Add'}
+        </button>
+      </header>
+      <ul className="au-rows">
+        {rows.map((r) => {
+          const n = countIn(problems, prefixOf(table, r.index));
+          return (
+            <li key={r.id}>
+              <button
+                type="button"
+                className={`au-row${sel?.id === r.id ? ' on' : ''}`}
+                aria-current={sel?.id === r.id || undefined}
+                onClick={() =>
+                  setAuthor({ selection: sel?.id === r.id ? null : { table, id: r.id } })
+                }
+              >
+                <span>{r.name}</span>
+                {n > 0 && (
+                  <span className="au-bad" title={`${n} problem${n > 1 ? 's' : ''}`}>
+                    {n}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {sel && node && path && (
+        <div className="au-item" data-item={`${table}:${sel.id}`}>
+          {node.properties?.kind?.const !== undefined && table === 'injects' && (
+            <KindChoice path={path} value={value} />
+          )}
+          <SchemaForm
+            node={node}
+            path={path}
+            value={value}
+            doc={doc}
+            problems={problems}
+            omit={table === 'injects' ? KIND_ONLY : undefined}
+          />
+          <button type="button" className="au-btn danger" onClick={() => remove(table, sel.id)}>
+            Remove {sel.name}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
