@@ -14,6 +14,8 @@
 //    every hash checked, views, map); and from IndexedDB on a reload. Target < 2 s.
 // 5. Long tasks during a 6-hour execution phase at top speed (PerformanceObserver 'longtask',
 //    tasks over 50 ms), over several turns. Target none.
+// 6. Author mode: a vertex of sahel-ct's largest zone dragged (frame intervals, target < 50 ms)
+//    and the live schema check after each drop (target < 30 ms): bench-app-author.ts.
 // Prints JSON lines on stdout and a short table on stderr; medians of several runs.
 import { readFileSync } from 'node:fs';
 import { ExerciseHost } from '../src/exercise/host';
@@ -21,6 +23,7 @@ import type { SessionFile } from '../src/exercise/session-file';
 import { loadAtlas } from '../src/node/load';
 import type { Order } from '../src/sim/world';
 import { type GpuMode, startApp } from '../tests/e2e/browser';
+import { authorLines, benchAuthor } from './bench-app-author';
 import {
   type ConcordHooks,
   EXAMPLE_SETUP,
@@ -367,6 +370,10 @@ try {
     met: median(reopen) < TARGET.reopenMs,
   };
   console.log(JSON.stringify(open));
+  // 6. Author mode: dragging a zone's vertex on sahel-ct, and the live check after each drop.
+  const author = await benchAuthor(page);
+  console.log(JSON.stringify(author.drag));
+  console.log(JSON.stringify(author.check));
   console.log(JSON.stringify({ kind: 'app-errors', pageErrors: errors }));
   process.stderr.write(
     `\napp bench (headless Chromium, ${smooth.renderer})\n` +
@@ -375,7 +382,8 @@ try {
       `  layer build, ${units} units: median ${build.medianMs} ms (min ${build.minMs}, max ${build.maxMs}) over ${build.pushes} pushes\n` +
       `  autosave after an order: main thread median ${save.mainThreadMedianMs} ms (max ${save.mainThreadMaxMs}), order to acknowledgement ${save.orderToAckMedianMs} ms, longest task ${save.longestTaskMs} ms over ${save.orders} orders — target < ${save.targetMs} ms: ${met(save.met)}\n` +
       `  reopen a session of ${open.orders} orders (tick ${open.tick}, ${open.hashesChecked} hashes): from the file median ${open.fromFileMedianMs} ms (max ${open.fromFileMaxMs}) over ${reopen.length}; reload from IndexedDB to ready ${open.reloadToReadyMedianMs} ms — target < ${open.targetMs} ms: ${met(open.met)}\n` +
-      `  6-hour execution phase at max (${exec.ticksPerTurn} ticks, ${exec.wallMedianMs} ms): ${exec.longTasksOver50msTotal} tasks over 50 ms in ${exec.turns} turns (longest ${exec.longestTaskMs} ms) — target none: ${met(exec.met)}\n`,
+      `  6-hour execution phase at max (${exec.ticksPerTurn} ticks, ${exec.wallMedianMs} ms): ${exec.longTasksOver50msTotal} tasks over 50 ms in ${exec.turns} turns (longest ${exec.longestTaskMs} ms) — target none: ${met(exec.met)}\n` +
+      authorLines(author),
   );
   await page.close();
 } finally {

@@ -4,7 +4,7 @@ import './zod-jitless'; // first: before any zod schema is built
 import { createRoot } from 'react-dom/client';
 import type { CreateOptions } from './exercise/host';
 import type { Order } from './sim/world';
-import { getAuthor } from './store/author';
+import { getAuthor, openAuthor, setAuthor } from './store/author';
 import { authorMapView } from './store/author-map';
 import {
   api,
@@ -84,7 +84,13 @@ const concord = {
   /** The map tools: pointer, ground scale, the measuring tool's path, the keyboard help. */
   mapTools: () => getMapTools(),
   /** Author mode: its state (the document, problems, undo) and its map. */
-  author: { state: () => getAuthor(), map: () => authorMapView() },
+  author: {
+    state: () => getAuthor(),
+    map: () => authorMapView(),
+    /** Opens author mode on a document (the app bench: a bundled scenario). */
+    open: (doc: Record<string, unknown>) => openAuthor(doc),
+    select: (table: string, id: string) => setAuthor({ selection: { table, id } }),
+  },
   /** Review mode: replay, an actor beside the truth, "what if", the after-action report. */
   review: reviewHooks,
   sessions: {

@@ -108,6 +108,13 @@ export function nearestBase(doc: Doc, at: LonLat, owner: string | null): Item | 
   return best;
 }
 
+/** A unit type's name without its parenthesis ("Infantry company"), for a new unit's name. */
+function typeName(doc: Doc, type: string): string {
+  const t = (doc.unitTypes as Record<string, { name?: unknown }> | undefined)?.[type];
+  const name = typeof t?.name === 'string' ? t.name.replace(/\s*\(.*$/, '') : '';
+  return name || type;
+}
+
 export function newUnit(
   doc: Doc,
   at: LonLat,
@@ -117,7 +124,7 @@ export function newUnit(
 ): Item {
   return {
     id: idsInDoc(doc).take(type),
-    name: `${type} ${countOf(doc, 'units')}`,
+    name: `${typeName(doc, type)} ${countOf(doc, 'units')}`,
     type,
     owner: owner ?? '',
     base,

@@ -193,8 +193,11 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   }
   // The measuring tool's path, above every layer (and no layer toggle hides it).
   const measure = createMeasureLayer(ctx);
-  // Author mode's drawing: over the layers, under the measuring tool.
+  // Author mode's drawing: what is not being edited goes into the static texture (redrawn only
+  // when it changes); the element being dragged and the shape being drawn draw live, over the
+  // layers and under the measuring tool.
   const draft = createDraftLayer(ctx);
+  staticGroup.addChild(draft.backRoot);
   world.addChild(draft.root, measure.root);
 
   let visibility: LayerVisibility = { ...options.layers };
@@ -444,7 +447,9 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       if (STATIC.has(id)) staticDirty = true;
     }
     if (measure.frame(ctx)) changed = true;
-    if (draft.frame(ctx)) changed = true;
+    const drafted = draft.frame(ctx);
+    if (drafted !== 'none') changed = true;
+    if (drafted === 'back') staticDirty = true;
     if (staticDirty) {
       staticDirty = false;
       app.renderer.render({ container: staticScene, target: staticTexture, clear: true });

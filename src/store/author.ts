@@ -42,6 +42,8 @@ export interface AuthorState {
   savedAt: number | null;
   /** A note for the planner (what a tool expects next, why a step was refused). */
   hint: string | null;
+  /** How long the schema's check of the last change took, ms (the app bench reads it). */
+  checkMs: number;
 }
 
 export const authorStore = createStore<AuthorState>()(() => ({
@@ -59,6 +61,7 @@ export const authorStore = createStore<AuthorState>()(() => ({
   tab: 'scenario',
   savedAt: null,
   hint: null,
+  checkMs: 0,
 }));
 
 export const getAuthor = (): AuthorState => authorStore.getState();
@@ -92,9 +95,12 @@ export const draftSaved = (): Promise<void> => saving;
 
 function publish(): void {
   if (!session) return;
+  const t0 = performance.now();
+  const problems = session.problems();
   authorStore.setState({
     doc: session.doc,
-    problems: session.problems(),
+    problems,
+    checkMs: performance.now() - t0,
     canUndo: session.canUndo,
     canRedo: session.canRedo,
     undoLabel: session.undoLabel,
@@ -141,6 +147,8 @@ export function authorEdit(label: string, recipe: (draft: Doc) => void): boolean
     authorStore.setState({ hint: `${label}: ${e instanceof Error ? e.message : String(e)}` });
     return false;
   }
+  // A hint answered a step before this one (a refusal, a tool's prompt): it is stale now.
+  authorStore.setState({ hint: null });
   publish();
   return true;
 }

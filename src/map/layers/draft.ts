@@ -22,10 +22,14 @@ const HANDLE = 5;
 const SYMBOL = 26;
 
 export interface DraftLayer {
+  /** What is being edited or drawn, and the problems' rings: drawn live every frame. */
   readonly root: Container;
+  /** Everything else: for the view's static texture, redrawn only when it changes. */
+  readonly backRoot: Container;
   set(drawing: DraftDrawing | null): void;
   setZoom(ctx: LayerContext): void;
-  frame(ctx: LayerContext): boolean;
+  /** What changed: nothing, only the live part, or the back part (the texture is redrawn). */
+  frame(ctx: LayerContext): 'none' | 'live' | 'back';
   destroy(): void;
 }
 
@@ -47,16 +51,20 @@ function prune(objects: Map<string, { destroy(): void }>, seen: ReadonlySet<stri
 export function createDraftLayer(ctx: LayerContext): DraftLayer {
   const { proj } = ctx;
   const root = new Container({ label: 'draft' });
-  const zonesG = new Graphics();
-  const routesG = new Graphics();
+  const backRoot = new Container({ label: 'draft-back' });
+  const zonesG = new Container();
+  const routesG = new Container();
   const marksG = new Graphics();
   const symbols = new Container();
   const labels = new Container();
   const activeG = new Graphics();
   const sketchG = new Graphics();
   const problemsG = new Graphics();
-  root.addChild(zonesG, routesG, marksG, symbols, labels, activeG, sketchG, problemsG);
+  backRoot.addChild(zonesG, routesG, marksG, symbols, labels);
+  root.addChild(activeG, sketchG, problemsG);
   const textures = new Map<string, Texture>();
+  /** One Graphics per zone and per route, redrawn only when its drawn form is a new object. */
+  const shapes = new Map<string, { of: DraftZone | DraftRoute; g: Graphics }>();
   const sprites = new Map<string, Sprite>();
   const texts = new Map<string, Text>();
   let drawing: DraftDrawing | null = null;
@@ -186,6 +194,59 @@ export function createDraftLayer(ctx: LayerContext): DraftLayer {
     }
     prune(sprites, seenSprites);
     prune(texts, seenTexts);
+    placeLabels(marks);
+  };
+
+  /**
+   * Names that would overlap on screen are left out, headquarters first, then bases, places,
+   * units (a unit's name is in the side panel's list and the hover of its row).
+   */
+  const placeLabels = (marks: readonly DraftMark[]) => {
+    const k = 1 / ik;
+    const rank = { hq: 0, base: 1, place: 2, unit: 3 } as const;
+    const order = [...marks].sort((a, b) => rank[a.kind] - rank[b.kind]);
+    const boxes: number[][] = [];
+    for (const m of order) {
+      const t = texts.get(`${m.kind}:${m.id}`);
+      if (!t) continue;
+      const b = t.getLocalBounds();
+      const [x, y] = [t.position.x * k, t.position.y * k];
+      const box = [x - b.width / 2 - 2, y - 1, x + b.width / 2 + 2, y + b.height + 1];
+      const clash = boxes.some(
+        (o) => box[0]! < o[2]! && o[0]! < box[2]! && box[1]! < o[3]! && o[1]! < box[3]!,
+      );
+      t.visible = !clash;
+      if (!clash) boxes.push(box);
+    }
+  };
+
+  /** Zones under routes; a shape is redrawn when new, changed or re-stroked for a zoom. */
+  const syncShapes = (d: DraftDrawing | null, restroke: boolean) => {
+    const seen = new Set<string>();
+    const sync = (
+      key: string,
+      of: DraftZone | DraftRoute,
+      parent: Container,
+      draw: (g: Graphics) => void,
+    ) => {
+      seen.add(key);
+      let s = shapes.get(key);
+      if (!s) {
+        s = { of, g: new Graphics() };
+        shapes.set(key, s);
+        parent.addChild(s.g);
+      } else if (s.of === of && !restroke) return;
+      s.of = of;
+      s.g.clear();
+      draw(s.g);
+    };
+    for (const z of d?.zones ?? []) sync(`z:${z.id}`, z, zonesG, (g) => strokeZone(g, z, 1));
+    for (const r of d?.routes ?? []) sync(`r:${r.id}`, r, routesG, (g) => strokeRoute(g, r, 1));
+    for (const [k, s] of shapes) {
+      if (seen.has(k)) continue;
+      s.g.destroy();
+      shapes.delete(k);
+    }
   };
 
   const drawActive = () => {
@@ -236,6 +297,7 @@ export function createDraftLayer(ctx: LayerContext): DraftLayer {
 
   return {
     root,
+    backRoot,
     set(next) {
       drawing = next;
     },
@@ -246,23 +308,23 @@ export function createDraftLayer(ctx: LayerContext): DraftLayer {
     frame() {
       const d = drawing;
       const was = drawn;
-      if (d === was && !zoomed) return false;
+      if (d === was && !zoomed) return 'none';
       const all = zoomed || !d || !was;
-      if (all || d.zones !== was.zones) {
-        zonesG.clear();
-        for (const z of d?.zones ?? []) strokeZone(zonesG, z, 1);
+      let back = false;
+      if (all || d.zones !== was.zones || d.routes !== was.routes) {
+        syncShapes(d, zoomed);
+        back = true;
       }
-      if (all || d.routes !== was.routes) {
-        routesG.clear();
-        for (const r of d?.routes ?? []) strokeRoute(routesG, r, 1);
+      if (all || d.marks !== was.marks) {
+        drawMarks(d?.marks ?? []);
+        back = true;
       }
-      if (all || d.marks !== was.marks) drawMarks(d?.marks ?? []);
       if (all || d.active !== was.active) drawActive();
       if (all || d.sketch !== was.sketch) drawSketch();
       if (all || d.problems !== was.problems) drawProblems();
       drawn = d;
       zoomed = false;
-      return true;
+      return back ? 'back' : 'live';
     },
     destroy() {
       for (const t of textures.values()) t.destroy(true);

@@ -7,6 +7,7 @@ import { LAYER_IDS, type LayerVisibility, type MapView } from '../../map/types';
 import { authorStore, getAuthor } from '../../store/author';
 import { setAuthorMapView } from '../../store/author-map';
 import { loadTopology } from '../../store/bridge';
+import { mapCreated, setPointer, setScale } from '../../store/map-tools';
 import { AuthorMapController } from './map/controller';
 import { useAuthor } from './use-author';
 
@@ -48,11 +49,15 @@ export function AuthorMap() {
           view: -1,
           layers: ALL_LAYERS,
           onSelect() {},
+          // The scale bar and the cursor's lat/lon and MGRS, as on every map.
+          onPointer: setPointer,
+          onCamera: setScale,
         });
         if (gone) return view.destroy();
         made = { view, controller: new AuthorMapController(view) };
         current = made;
         setAuthorMapView(view);
+        mapCreated();
         made.controller.update(getAuthor());
         unsubscribe = authorStore.subscribe((s) => made?.controller.update(s));
         el.dataset.ready = 'true';

@@ -7,6 +7,7 @@ import { authorEdit, authorRedo, authorUndo, getAuthor, setAuthor } from '../../
 import { pause } from '../../store/bridge';
 import { setHelpOpen } from '../../store/map-tools';
 import { HelpDialog } from '../map-tools/HelpDialog';
+import { MapReadout } from '../map-tools/MapReadout';
 import { isKey } from '../shortcuts';
 import { AuthorBar } from './AuthorBar';
 import { AuthorMap, authorMapKey } from './AuthorMap';
@@ -73,6 +74,7 @@ export function AuthorMode() {
         <div className="au-mapwrap">
           <AuthorMap />
           <ToolPalette />
+          <MapReadout />
         </div>
         <AuthorPanel />
       </main>

@@ -24,6 +24,20 @@ const DRAWN: Record<string, AuthorTool> = {
   routes: 'route',
 };
 
+const SINGULAR: Record<string, string> = {
+  actors: 'actor',
+  agreements: 'agreement',
+  rights: 'right',
+  bases: 'base',
+  routes: 'route',
+  zones: 'zone',
+  places: 'place',
+  units: 'unit',
+  unitTypes: 'unit type',
+  threats: 'threat group',
+  injects: 'inject',
+};
+
 interface Row {
   id: string;
   name: string;
@@ -139,7 +153,7 @@ export function TableEditor(props: {
             omit={table === 'injects' ? KIND_ONLY : undefined}
           />
           <button type="button" className="au-btn danger" onClick={() => remove(table, sel.id)}>
-            Remove {sel.name}
+            Remove this {SINGULAR[table] ?? 'item'}
           </button>
         </div>
       )}
