@@ -32,8 +32,23 @@ export const TABLES = [
 ] as const;
 export type TableName = (typeof TABLES)[number];
 
+/** A table's items that are objects (a half-built or hand-made file may hold anything). */
 export const listOf = (doc: Doc, name: string): Item[] =>
-  Array.isArray(doc[name]) ? (doc[name] as Item[]) : [];
+  Array.isArray(doc[name])
+    ? (doc[name] as unknown[]).filter((x): x is Item => typeof x === 'object' && x !== null)
+    : [];
+
+/** The item at a table's index as the document holds it (null: none, or not an object). */
+export function entryAt(doc: Doc, name: string, index: number): Item | null {
+  const x = Array.isArray(doc[name]) ? (doc[name] as unknown[])[index] : undefined;
+  return typeof x === 'object' && x !== null ? (x as Item) : null;
+}
+
+/** The index in the document's own table of the item with this id (−1: none). */
+export function indexOfId(doc: Doc, name: string, id: string): number {
+  const list = Array.isArray(doc[name]) ? (doc[name] as unknown[]) : [];
+  return list.findIndex((x) => typeof x === 'object' && x !== null && (x as Item).id === id);
+}
 
 /** Every id the document uses, in every table and among unit types. */
 export function idsInDoc(doc: Doc): IdPool {
@@ -66,13 +81,19 @@ export function nearestActor(doc: Doc, at: LonLat): string | null {
   return best ?? actorIds(doc)[0] ?? null;
 }
 
-const countOf = (doc: Doc, name: string) => listOf(doc, name).length + 1;
+/** "Base 3": the first number after the table's count whose name no item has yet. */
+function freshName(doc: Doc, name: string, stem: string): string {
+  const taken = new Set(listOf(doc, name).map((x) => x.name));
+  let n = listOf(doc, name).length + 1;
+  while (taken.has(`${stem} ${n}`)) n++;
+  return `${stem} ${n}`;
+}
 
 export function newBase(doc: Doc, at: LonLat, owner: string | null): Item {
   const id = idsInDoc(doc).take('base');
   return {
     id,
-    name: `Base ${countOf(doc, 'bases')}`,
+    name: freshName(doc, 'bases', 'Base'),
     owner: owner ?? '',
     kind: 'base',
     position: roundPoint(at),
@@ -85,7 +106,7 @@ export function newBase(doc: Doc, at: LonLat, owner: string | null): Item {
 export function newPlace(doc: Doc, at: LonLat): Item {
   return {
     id: idsInDoc(doc).take('place'),
-    name: `Place ${countOf(doc, 'places')}`,
+    name: freshName(doc, 'places', 'Place'),
     kind: 'town',
     position: roundPoint(at),
     population: 10000,
@@ -124,7 +145,7 @@ export function newUnit(
 ): Item {
   return {
     id: idsInDoc(doc).take(type),
-    name: `${typeName(doc, type)} ${countOf(doc, 'units')}`,
+    name: freshName(doc, 'units', typeName(doc, type)),
     type,
     owner: owner ?? '',
     base,
@@ -135,7 +156,7 @@ export function newUnit(
 export function newZone(doc: Doc, ring: LonLat[], owner: string | null): Item {
   const zone: Item = {
     id: idsInDoc(doc).take('zone'),
-    name: `Zone ${countOf(doc, 'zones')}`,
+    name: freshName(doc, 'zones', 'Zone'),
     kind: 'patrol-area',
     polygon: [ring.map(roundPoint)],
   };
@@ -146,16 +167,21 @@ export function newZone(doc: Doc, ring: LonLat[], owner: string | null): Item {
 export function newRoute(doc: Doc, coords: LonLat[]): Item {
   return {
     id: idsInDoc(doc).take('route'),
-    name: `Route ${countOf(doc, 'routes')}`,
+    name: freshName(doc, 'routes', 'Route'),
     kind: 'road',
     coordinates: coords.map(roundPoint),
   };
 }
 
-/** A unit type from the palette, under an id free in the document. */
+/**
+ * The key a palette type goes under: its own id when free or already holding this very type,
+ * else a free one (a scenario's own "uav" is not the palette's).
+ */
 export function presetTypeId(doc: Doc, preset: UnitPreset): string {
   const types = (doc.unitTypes ?? {}) as Record<string, unknown>;
-  return preset.id in types ? preset.id : idsInDoc(doc).take(preset.id);
+  if (JSON.stringify(types[preset.id]) === JSON.stringify(preset.type)) return preset.id;
+  // Free in the whole document (ids are unique across tables), else the next free one.
+  return idsInDoc(doc).take(preset.id);
 }
 
 /** Between the nations' headquarters (a new organisation's, until the planner moves it). */
@@ -168,7 +194,11 @@ function meanHq(doc: Doc): LonLat {
   return roundPoint([mean(0), mean(1)]);
 }
 
-/** Blank items for the tables edited in forms (the planner fills in the rest). */
+/**
+ * Blank items for the tables edited in forms (the planner fills in the rest). They pass the
+ * schema except for what only the planner can write: an inject's message is left empty, so
+ * the problem at its field asks for it.
+ */
 export function newTableItem(doc: Doc, table: TableName): Item {
   const pool = idsInDoc(doc);
   const [a, b] = [actorIds(doc, 'nation')[0] ?? '', actorIds(doc, 'nation')[1] ?? ''];
@@ -204,6 +234,14 @@ export function newTableItem(doc: Doc, table: TableName): Item {
     case 'injects':
       return { id: pool.take('inject'), at: 'D+0 06:00', kind: 'narrative', to: [], message: '' };
     default:
-      return { id: pool.take(table.replace(/s$/, '')) };
+      // taskForces → "task-force": ids are lower-case with dashes.
+      return {
+        id: pool.take(
+          table
+            .replace(/s$/, '')
+            .replace(/([a-z])([A-Z])/g, '$1-$2')
+            .toLowerCase(),
+        ),
+      };
   }
 }

@@ -4,7 +4,7 @@ import type { Problem } from '../scenario/problems';
 import type { LonLat } from '../sim/describe';
 import { unitPosition } from './draft';
 import type { Doc } from './edit-session';
-import { listOf } from './items';
+import { entryAt } from './items';
 
 const ITEM = /^(units|bases|places|zones|routes|actors)\[(\d+)\]/;
 
@@ -31,7 +31,7 @@ export function problemPlaces(doc: Doc, problems: readonly Problem[]): LonLat[] 
     const m = ITEM.exec(p.path);
     if (!m || seen.has(m[0])) continue;
     seen.add(m[0]);
-    const item = listOf(doc, m[1]!)[Number(m[2])];
+    const item = entryAt(doc, m[1]!, Number(m[2]));
     const at = item && placeOf(doc, m[1]!, item);
     if (at) out.push(at);
   }

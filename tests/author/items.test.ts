@@ -133,13 +133,22 @@ describe('every new item passes the schema in a valid scenario (gulf-maritime)',
     ['organisation', (d) => ['actors', newTableItem(d, 'actors')]],
     ['agreement', (d) => ['agreements', newTableItem(d, 'agreements')]],
     ['right', (d) => ['rights', newTableItem(d, 'rights')]],
-    ['inject', (d) => ['injects', newTableItem(d, 'injects')]],
   ];
 
   it.each(made)('%s', (_, make) => {
     const doc = gulf();
     const [table, item] = make(doc);
     expect(problemsOf(withItem(doc, table, item))).toEqual([]);
+  });
+
+  it('a blank inject lacks only its message, which only the planner can write', () => {
+    const doc = gulf();
+    const item = newTableItem(doc, 'injects');
+    const n = (doc.injects as unknown[]).length;
+    expect(problemsOf(withItem(doc, 'injects', item))).toEqual([
+      `injects[${n}].message: found ""; allowed: at least 1 characters`,
+    ]);
+    expect(problemsOf(withItem(doc, 'injects', { ...item, message: 'STARTEX.' }))).toEqual([]);
   });
 
   it.each(UNIT_PRESETS.map((p) => [p.id, p] as const))(

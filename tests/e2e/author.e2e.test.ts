@@ -66,6 +66,7 @@ async function newScenario(page: Page): Promise<void> {
     await dialog.getByRole('button', { name: c, exact: true }).click();
   }
   await dialog.getByLabel('Duration (days)').fill('2');
+  await page.screenshot({ path: 'test-results/author-new.png' });
   await dialog.getByRole('button', { name: 'Create and frame the map' }).click();
   await page.locator('.au-map[data-ready="true"]').waitFor();
 }
@@ -128,7 +129,7 @@ describe('author mode', () => {
     const { page, errors } = await openAppPage(app, 1600, 900);
     await mapReady(page);
     await newScenario(page);
-    await page.screenshot({ path: 'test-results/author-new.png' });
+    await page.screenshot({ path: 'test-results/author-framed.png' });
     await placeForces(page);
     await drawGeography(page);
     await addTreaties(page);
@@ -138,7 +139,7 @@ describe('author mode', () => {
     const message = page.locator('.au-item .au-field[data-path$="message"]');
     await expect.poll(() => message.locator('.au-problem').count()).toBe(1);
     expect(await message.locator('textarea').getAttribute('aria-invalid')).toBe('true');
-    await page.screenshot({ path: 'test-results/author-problem-at-field.png' });
+    await page.screenshot({ path: 'test-results/author-problem.png' });
     const tryIt = page.getByRole('button', { name: /Try it/ });
     expect(await tryIt.getAttribute('aria-disabled')).toBe('true');
     await tryIt.click({ force: true }); // pressed anyway: refused, the problems listed
@@ -185,6 +186,75 @@ describe('author mode', () => {
     const hash = await page.evaluate((t) => (window as unknown as W).concord.runTo(t), run.ticks);
     expect(hash).toBe(run.hash);
     await page.screenshot({ path: 'test-results/author-try-it.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a projector (1280×720): one bar row, keys pick tools, a vertex drag is one undo step', async () => {
+    const { page, errors } = await openAppPage(app, 1280, 720);
+    await mapReady(page);
+    await page.getByRole('button', { name: 'Author', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Build an exercise' })
+      .getByRole('button', { name: 'Edit a copy' })
+      .click();
+    await page.locator('.au-map[data-ready="true"]').waitFor();
+    const bar = (await page.locator('.au-bar').boundingBox())!;
+    expect(bar.height).toBeLessThan(60);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      1280,
+    );
+    for (const [key, tool] of [
+      ['z', 'zone-polygon'],
+      ['w', 'route'],
+      ['c', 'zone-circle'],
+      ['v', 'select'],
+    ] as const) {
+      await page.keyboard.press(key);
+      expect(await page.locator(`.au-tool[data-tool="${tool}"]`).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+    }
+    // Select a zone from its list, drag its second vertex 80 px east: one edit; undo restores it.
+    await page.getByRole('tab', { name: /^Map/ }).click();
+    await page.locator('.au-row', { hasText: 'Border strip Burkina Faso–Niger' }).click();
+    const before = await page.evaluate(
+      () =>
+        (
+          (window as unknown as W).concord.author.state().doc!.zones as Array<{
+            id: string;
+            polygon: number[][][];
+          }>
+        ).find((z) => z.id === 'bs-bf-ne')!.polygon[0]![1]!,
+    );
+    await clickAt(page, before[0]!, before[1]!).catch(() => {}); // a click on a handle moves nothing
+    const box = (await page.locator('.au-map canvas').boundingBox())!;
+    const p = await page.evaluate(
+      ([x, y]) => (window as unknown as W).concord.author.map()!.screenPoint(x!, y!),
+      before,
+    );
+    await page.mouse.move(box.x + p.x, box.y + p.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + p.x + 80, box.y + p.y, { steps: 10 });
+    await page.mouse.up();
+    const vertexOf = () =>
+      page.evaluate(
+        () =>
+          (
+            (window as unknown as W).concord.author.state().doc!.zones as Array<{
+              id: string;
+              polygon: number[][][];
+            }>
+          ).find((z) => z.id === 'bs-bf-ne')!.polygon[0]![1]!,
+      );
+    const after = await vertexOf();
+    expect(after[0]!).toBeGreaterThan(before[0]! + 0.1);
+    expect(Math.abs(after[1]! - before[1]!)).toBeLessThan(0.05);
+    await page.screenshot({ path: 'test-results/author-projector.png' });
+    await page.keyboard.press('Control+z');
+    expect(await vertexOf()).toEqual(before);
+    await page.keyboard.press('Control+y');
+    expect(await vertexOf()).toEqual(after);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,6 @@
 // Every problem the schema finds with the scenario as it stands (the same path-named problems
 // as `concord validate`); a click opens the item it is about, in its tab.
-import { listOf } from '../../author/items';
+import { entryAt } from '../../author/items';
 import { getAuthor, setAuthor } from '../../store/author';
 import { tabOfTable } from './tabs';
 import { useAuthor } from './use-author';
@@ -14,7 +14,7 @@ function goTo(path: string): void {
   const table = m[1]!;
   const tab = tabOfTable(table);
   if (m[2] !== undefined) {
-    const item = listOf(doc, table)[Number(m[2])];
+    const item = entryAt(doc, table, Number(m[2]));
     setAuthor({ tab, selection: item ? { table, id: item.id } : null });
   } else if (m[3] && table === 'unitTypes') setAuthor({ tab, selection: { table, id: m[3] } });
   else setAuthor({ tab });

@@ -4,7 +4,7 @@
 
 import { addItem, removeItem } from '../../author/edit-ops';
 import type { Doc } from '../../author/edit-session';
-import { listOf, newTableItem, type TableName } from '../../author/items';
+import { entryAt, newTableItem, type TableName } from '../../author/items';
 import type { Problem } from '../../scenario/problems';
 import { type AuthorSelection, type AuthorTool, authorEdit, setAuthor } from '../../store/author';
 import { labelFor } from './form/Field';
@@ -53,11 +53,19 @@ function rowsOf(doc: Doc, table: string): Row[] {
         index: id,
       }),
     );
-  return listOf(doc, table).map((x, i) => ({
+  const list = Array.isArray(doc[table]) ? (doc[table] as unknown[]) : [];
+  return list.flatMap((_, i) => {
+    const x = entryAt(doc, table, i);
+    return x ? [rowOf(x, i)] : [];
+  });
+}
+
+function rowOf(x: Record<string, unknown> & { id: string }, i: number): Row {
+  return {
     id: String(x.id),
     name: typeof x.name === 'string' && x.name ? x.name : String(x.id),
     index: i,
-  }));
+  };
 }
 
 const countIn = (problems: readonly Problem[], prefix: string) =>

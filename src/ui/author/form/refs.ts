@@ -18,6 +18,9 @@ const ACTOR_FIELDS = new Set([
   'to',
   'from',
   'parties',
+  'participants',
+  'organisation',
+  'sectorsTo',
 ]);
 const BY_FIELD: Record<string, string> = {
   base: 'bases',
@@ -38,7 +41,7 @@ export function refTable(path: ReadonlyArray<string | number>): string | null {
   const field = names.at(-1) ?? '';
   const table = names[0] ?? '';
   if (table === 'supplyRuns' && (field === 'from' || field === 'to')) return 'bases';
-  if (table === 'units' && field === 'type') return 'unitTypes';
+  if (field === 'type' && names.includes('units')) return 'unitTypes';
   if (field === 'type' || field === 'kind' || field === 'id') return null;
   if (ACTOR_FIELDS.has(field)) return 'actors';
   return BY_FIELD[field] ?? null;

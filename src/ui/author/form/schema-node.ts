@@ -36,7 +36,8 @@ export function branchFor(node: SchemaNode, value: unknown): SchemaNode {
   const options = node.oneOf ?? node.anyOf;
   if (!options) return node;
   const kind = (value as { kind?: unknown } | null)?.kind;
-  const byKind = options.find((o) => o.properties?.kind?.const === kind);
+  const byKind =
+    kind === undefined ? undefined : options.find((o) => o.properties?.kind?.const === kind);
   if (byKind) return byKind;
   const byShape = options.find((o) => matchesType(o, value));
   return byShape ?? options[0]!;

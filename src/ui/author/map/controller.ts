@@ -6,7 +6,7 @@
 import { draftDrawing } from '../../../author/draft';
 import { moveVertex, setAt } from '../../../author/edit-ops';
 import type { Doc } from '../../../author/edit-session';
-import { listOf } from '../../../author/items';
+import { indexOfId } from '../../../author/items';
 import { problemPlaces } from '../../../author/problem-places';
 import { roundPoint, type SnapTarget, snapTo } from '../../../author/shapes';
 import type { DraftDrawing, DraftMark, MapPoint, MapView, PointerAt } from '../../../map/types';
@@ -193,12 +193,12 @@ export class AuthorMapController {
       return;
     }
     if (g.kind === 'vertex') {
-      const i = listOf(doc, 'routes').findIndex((r) => r.id === g.id);
+      const i = indexOfId(doc, 'routes', g.id);
       authorEdit(`move a point of ${g.id}`, setAt(['routes', i, 'coordinates', g.index], at));
       return;
     }
     const table = tableOfMark(g.mark);
-    const i = listOf(doc, table).findIndex((x) => x.id === g.mark.id);
+    const i = indexOfId(doc, table, g.mark.id);
     authorEdit(`move ${g.mark.id}`, setAt([table, i, table === 'actors' ? 'hq' : 'position'], at));
   }
 
