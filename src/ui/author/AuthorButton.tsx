@@ -3,6 +3,8 @@
 // device. The start dialog is loaded with author mode, on first use.
 import { lazy, Suspense, useState } from 'react';
 import { useClassroom, useExercise, useSession } from '../../store/react';
+// Author mode's styles load with its button: the start dialog opens before author mode does.
+import './author.css';
 
 const StartDialog = lazy(() => import('./StartDialog').then((m) => ({ default: m.StartDialog })));
 
