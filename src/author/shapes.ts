@@ -5,6 +5,7 @@
 import {
   area,
   booleanPointInPolygon,
+  buffer,
   circle,
   length,
   lineString,
@@ -54,6 +55,24 @@ export function pointInZone(p: LonLat, rings: readonly (readonly LonLat[])[]): b
   return booleanPointInPolygon(
     point([p[0], p[1]]),
     polygon(rings.map((r) => r.map((q) => [q[0], q[1]]))),
+  );
+}
+
+/**
+ * The outline of a corridor `halfWidthKm` either side of a route (turf's buffer), as a zone's
+ * closed ring: a patrol corridor along a supply route, a strip along a border road. Simplified
+ * to about 200 m so the zone stays easy to reshape.
+ */
+export function corridorRing(coords: readonly LonLat[], halfWidthKm: number): LonLat[] {
+  const b = buffer(lineString(coords.map((p) => [p[0], p[1]])), halfWidthKm, {
+    units: 'kilometers',
+    steps: 4,
+  });
+  const g = b?.geometry;
+  if (g?.type !== 'Polygon') throw new Error('the corridor is not one polygon');
+  return simplifyRing(
+    g.coordinates[0]!.map((p) => [p[0]!, p[1]!] as LonLat),
+    0.002,
   );
 }
 

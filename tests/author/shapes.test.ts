@@ -239,3 +239,23 @@ describe('round5', () => {
     expect(round5(13.5116)).toBe(13.5116);
   });
 });
+
+describe('corridorRing', () => {
+  it('is a closed ring whose area is about 2·w·length (a straight road, ends rounded)', async () => {
+    const { corridorRing, lineLengthKm, ringAreaKm2, pointInZone } = await import(
+      '../../src/author/shapes'
+    );
+    const road: Array<[number, number]> = [
+      [2.1254, 13.5116],
+      [4.0, 13.6],
+    ];
+    const ring = corridorRing(road, 10);
+    expect(ring[0]).toEqual(ring.at(-1));
+    const len = lineLengthKm(road);
+    // A stadium: 2·w·L plus a disc of radius w (turf's 4-step arcs fall a little short of it).
+    const closed = 2 * 10 * len + Math.PI * 100;
+    expect(Math.abs(ringAreaKm2([ring]) - closed) / closed).toBeLessThan(0.02);
+    expect(pointInZone([3, 13.55], [ring])).toBe(true);
+    expect(pointInZone([3, 14.0], [ring])).toBe(false);
+  });
+});

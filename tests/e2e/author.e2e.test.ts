@@ -255,6 +255,68 @@ describe('author mode', () => {
     expect(await vertexOf()).toEqual(before);
     await page.keyboard.press('Control+y');
     expect(await vertexOf()).toEqual(after);
+    // Import GeoJSON: a polygon, a line and a point become a zone, a route and a place.
+    const before2 = {
+      zones: await count(page, 'zones'),
+      routes: await count(page, 'routes'),
+      places: await count(page, 'places'),
+    };
+    const geo = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: 'Imported sector', kind: 'sector' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 14],
+                [1, 14],
+                [1, 15],
+                [0, 15],
+                [0, 14],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { name: 'Imported track', kind: 'track' },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [0.2, 14.2],
+              [0.8, 14.8],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          properties: { name: 'Imported village', kind: 'village', population: 800 },
+          geometry: { type: 'Point', coordinates: [0.5, 14.5] },
+        },
+      ],
+    };
+    await page
+      .locator('[data-import="geojson"]')
+      .setInputFiles({
+        name: 'sectors.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify(geo)),
+      });
+    await expect.poll(() => count(page, 'zones')).toBe(before2.zones + 1);
+    expect(await count(page, 'routes')).toBe(before2.routes + 1);
+    expect(await count(page, 'places')).toBe(before2.places + 1);
+    expect(await page.locator('.au-hint').textContent()).toContain(
+      'Imported 1 zones, 1 routes, 1 places from sectors.geojson',
+    );
+    // A corridor zone ±15 km along the imported track (turf's buffer).
+    await page.locator('.au-row', { hasText: 'Imported track' }).click();
+    await page.getByLabel('Corridor half-width, km').fill('15');
+    await page.getByRole('button', { name: 'Corridor zone along it' }).click();
+    await expect.poll(() => count(page, 'zones')).toBe(before2.zones + 2);
+    expect((await state(page)).problems).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -7,6 +7,7 @@ import type { Doc } from '../../author/edit-session';
 import { entryAt, newTableItem, type TableName } from '../../author/items';
 import type { Problem } from '../../scenario/problems';
 import { type AuthorSelection, type AuthorTool, authorEdit, setAuthor } from '../../store/author';
+import { CorridorButton } from './CorridorButton';
 import { labelFor } from './form/Field';
 import { SchemaForm } from './form/SchemaForm';
 import { nodeAt, scenarioSchema } from './form/schema-node';
@@ -160,6 +161,9 @@ export function TableEditor(props: {
             problems={problems}
             omit={table === 'injects' ? KIND_ONLY : undefined}
           />
+          {table === 'routes' && typeof sel.index === 'number' && (
+            <CorridorButton doc={doc} index={sel.index} />
+          )}
           <button type="button" className="au-btn danger" onClick={() => remove(table, sel.id)}>
             Remove this {SINGULAR[table] ?? 'item'}
           </button>
