@@ -9,9 +9,8 @@ import type { UnitPreset } from './unit-presets';
 
 type Item = Record<string, unknown> & { id: string };
 
-/** Tables whose items have ids (the object-valued unitTypes is keyed by id instead). */
-export const TABLES = [
-  'actors',
+/** What binds actors together: treaties, rights and the coordination mechanisms. */
+export const TREATY_TABLES = [
   'agreements',
   'rights',
   'taskForces',
@@ -20,6 +19,12 @@ export const TABLES = [
   'logisticsFrameworks',
   'capacityBuilding',
   'dialogues',
+] as const;
+
+/** Tables whose items have ids (the object-valued unitTypes is keyed by id instead). */
+export const TABLES = [
+  'actors',
+  ...TREATY_TABLES,
   'bases',
   'routes',
   'zones',

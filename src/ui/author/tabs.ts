@@ -1,4 +1,5 @@
 // The side panel's tabs in author mode, and which tab edits which table of the scenario.
+import { TREATY_TABLES } from '../../author/items';
 export const AUTHOR_TABS = [
   { id: 'scenario', label: 'Scenario' },
   { id: 'actors', label: 'Actors' },
@@ -17,16 +18,7 @@ export const TAB_TABLES: Record<AuthorTabId, readonly string[]> = {
   actors: ['actors'],
   forces: ['unitTypes', 'units', 'bases', 'supplyRuns'],
   map: ['zones', 'routes', 'places'],
-  agreements: [
-    'agreements',
-    'rights',
-    'taskForces',
-    'jointCentres',
-    'liaisonOffices',
-    'logisticsFrameworks',
-    'capacityBuilding',
-    'dialogues',
-  ],
+  agreements: TREATY_TABLES,
   threats: ['threats', 'traffic'],
   injects: ['injects'],
   problems: [],
