@@ -4,7 +4,7 @@ import './zod-jitless'; // first: before any zod schema is built
 import { createRoot } from 'react-dom/client';
 import type { CreateOptions } from './exercise/host';
 import type { Order } from './sim/world';
-import { getAuthor, openAuthor, setAuthor } from './store/author';
+import { getAuthor, setAuthor } from './store/author';
 import { authorMapView } from './store/author-map';
 import {
   api,
@@ -88,7 +88,8 @@ const concord = {
     state: () => getAuthor(),
     map: () => authorMapView(),
     /** Opens author mode on a document (the app bench: a bundled scenario). */
-    open: (doc: Record<string, unknown>) => openAuthor(doc),
+    open: async (doc: Record<string, unknown>) =>
+      (await import('./store/author-session')).openAuthor(doc),
     select: (table: string, id: string) => setAuthor({ selection: { table, id } }),
   },
   /** Review mode: replay, an actor beside the truth, "what if", the after-action report. */

@@ -298,13 +298,11 @@ describe('author mode', () => {
         },
       ],
     };
-    await page
-      .locator('[data-import="geojson"]')
-      .setInputFiles({
-        name: 'sectors.geojson',
-        mimeType: 'application/geo+json',
-        buffer: Buffer.from(JSON.stringify(geo)),
-      });
+    await page.locator('[data-import="geojson"]').setInputFiles({
+      name: 'sectors.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(geo)),
+    });
     await expect.poll(() => count(page, 'zones')).toBe(before2.zones + 1);
     expect(await count(page, 'routes')).toBe(before2.routes + 1);
     expect(await count(page, 'places')).toBe(before2.places + 1);

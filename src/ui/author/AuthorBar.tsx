@@ -2,7 +2,8 @@
 // problems the schema finds (a click lists them), autosave's time, Import GeoJSON, Download,
 // Try it (refused, with the reason, until the problems are fixed) and back to the run.
 import { useRef } from 'react';
-import { authorRedo, authorUndo, closeAuthor, setAuthor } from '../../store/author';
+import { closeAuthor, setAuthor } from '../../store/author';
+import { authorRedo, authorUndo } from '../../store/author-session';
 import { downloadScenario, importGeoJson, tryIt } from './actions';
 import { useAuthor } from './use-author';
 

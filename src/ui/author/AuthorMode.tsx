@@ -3,7 +3,8 @@
 // selected item, Ctrl+Z and Ctrl+Y (Ctrl+Shift+Z) for undo and redo, ? for the keys.
 import { useEffect } from 'react';
 import { removeItem } from '../../author/edit-ops';
-import { authorEdit, authorRedo, authorUndo, getAuthor, setAuthor } from '../../store/author';
+import { getAuthor, setAuthor } from '../../store/author';
+import { authorEdit, authorRedo, authorUndo } from '../../store/author-session';
 import { pause } from '../../store/bridge';
 import { setHelpOpen } from '../../store/map-tools';
 import { HelpDialog } from '../map-tools/HelpDialog';

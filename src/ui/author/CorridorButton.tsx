@@ -6,7 +6,8 @@ import type { Doc } from '../../author/edit-session';
 import { entryAt, newZone } from '../../author/items';
 import { corridorRing } from '../../author/shapes';
 import type { LonLat } from '../../sim/describe';
-import { authorEdit, getAuthor, setAuthor } from '../../store/author';
+import { getAuthor, setAuthor } from '../../store/author';
+import { authorEdit } from '../../store/author-session';
 
 function makeCorridor(doc: Doc, index: number, km: number): void {
   const route = entryAt(doc, 'routes', index);

@@ -1,7 +1,7 @@
 // An inject's kind (narrative, spawn, attack, agreement…): choosing another keeps its id, time
 // and message and asks the form for the new kind's fields.
 import { setAt } from '../../author/edit-ops';
-import { authorEdit } from '../../store/author';
+import { authorEdit } from '../../store/author-session';
 import type { DocPath } from './form/paths';
 import { scenarioSchema } from './form/schema-node';
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { type AtlasCountry, atlasCountries } from '../../author/atlas-countries';
 import { newScenario } from '../../author/new-scenario';
-import { openAuthor, type SavedDraft, savedDraft } from '../../store/author';
+import { openAuthor, type SavedDraft, savedDraft } from '../../store/author-session';
 import { loadTopology } from '../../store/bridge';
 import { loadScenarioJson, scenarioNames } from '../../store/scenarios';
 import { getSession } from '../../store/session';

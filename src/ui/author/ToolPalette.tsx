@@ -4,7 +4,8 @@
 // the tools place. The hint line says what the tool expects next.
 import { presetTypeId } from '../../author/items';
 import { UNIT_PRESETS } from '../../author/unit-presets';
-import { type AuthorTool, authorEdit, getAuthor, setAuthor } from '../../store/author';
+import { type AuthorTool, getAuthor, setAuthor } from '../../store/author';
+import { authorEdit } from '../../store/author-session';
 import { keyLabel, type ShortcutId } from '../shortcuts';
 import { MilSymbol } from '../symbol';
 import { useAuthor } from './use-author';

@@ -6,7 +6,8 @@ import { featuresToScenarioParts, importOptionsFor } from '../../author/exchange
 import { simplifyRing } from '../../author/shapes';
 import type { ScenarioInput } from '../../scenario/schema';
 import type { LonLat } from '../../sim/describe';
-import { authorEdit, closeAuthor, draftSaved, getAuthor, setAuthor } from '../../store/author';
+import { closeAuthor, getAuthor, setAuthor } from '../../store/author';
+import { authorEdit, draftSaved } from '../../store/author-session';
 import { loadScenario } from '../../store/bridge';
 import { getSession } from '../../store/session';
 import { download } from '../download';

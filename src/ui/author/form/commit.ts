@@ -1,6 +1,6 @@
 // A form field's change as one edit (one undo step): a value set, or an optional field cleared.
 import { setAt, unsetAt } from '../../../author/edit-ops';
-import { authorEdit } from '../../../store/author';
+import { authorEdit } from '../../../store/author-session';
 import type { DocPath } from './paths';
 
 /** Words for the undo button: "Undo: change units[2].owner". */

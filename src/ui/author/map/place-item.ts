@@ -13,7 +13,8 @@ import {
   newZone,
 } from '../../../author/items';
 import type { LonLat } from '../../../sim/describe';
-import { authorEdit, getAuthor, setAuthor } from '../../../store/author';
+import { getAuthor, setAuthor } from '../../../store/author';
+import { authorEdit } from '../../../store/author-session';
 import type { Finished } from './sketch';
 
 const ownerFor = (doc: Doc, at: LonLat) => getAuthor().owner ?? nearestActor(doc, at);
