@@ -1,4 +1,7 @@
 // The map's palette: basemap tones, status colours and helpers to parse and blend actor colours.
+// Colours that carry meaning (owners, the stock gauge) are checked as colour-blind viewers see
+// them too (./cvd.ts).
+import { DEFICIENCIES, simulateCvd } from './cvd';
 
 export const PALETTE = {
   sea: 0x1d3346,
@@ -10,10 +13,17 @@ export const PALETTE = {
   halo: 0x0e1a24,
   road: 0x8c6d4f,
   lane: 0x7cc4ff,
-  ok: 0x3fae49,
+  ok: 0x3fae49, // units' bars until the first snapshot tints them; stock levels use stock*
   amber: 0xf0a020,
   red: 0xe0302a,
   hostile: 0xff3030,
+  // The stock gauge, from Okabe & Ito's colour-blind-safe set. It steps in lightness as well as
+  // hue (L* 70, 89, 54), so it reads under every dichromacy and in greyscale; the green, amber
+  // and red it replaces showed a protanope ok and low, a deuteranope ok and critical, as one
+  // olive (ΔE00 6 and 8 under Machado's simulation).
+  stockOk: 0x56b4e9, // sky blue
+  stockLow: 0xf0e442, // yellow
+  stockCritical: 0xd55e00, // vermillion
   neutral: 0xcfd8dc,
   lost: 0x9aa3a8,
   text: 0xffffff,
@@ -29,6 +39,9 @@ export function parseColor(css: string | undefined): number {
   return Number.isFinite(v) ? v : 0x888888;
 }
 
+/** 0xrrggbb → '#rrggbb'. */
+export const cssHex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
+
 /** Linear blend of two 0xrrggbb colours, t in 0..1. */
 export function mix(a: number, b: number, t: number): number {
   const ch = (s: number) => {
@@ -39,16 +52,45 @@ export function mix(a: number, b: number, t: number): number {
   return (ch(16) << 16) | (ch(8) << 8) | ch(0);
 }
 
-/** Stock gauge colour: green, amber below 40 %, red below 20 %. */
+/** The stock gauge turns "low" below this fraction of capacity… */
+export const STOCK_LOW = 0.4;
+/** …and "critical" below this one. */
+export const STOCK_CRITICAL = 0.2;
+
+export type StockLevel = 'ok' | 'low' | 'critical';
+/** The gauge's levels, fullest first (the key lists them in this order). */
+export const STOCK_LEVELS: readonly StockLevel[] = ['ok', 'low', 'critical'];
+
+/** The gauge's level for a fraction of capacity (NaN, a value the view may not hold, reads ok). */
+export function stockLevel(frac: number): StockLevel {
+  if (frac < STOCK_CRITICAL) return 'critical';
+  if (frac < STOCK_LOW) return 'low';
+  return 'ok';
+}
+
+/** Each gauge level's colour, 0xrrggbb. */
+export const STOCK_COLORS: Readonly<Record<StockLevel, number>> = {
+  ok: PALETTE.stockOk,
+  low: PALETTE.stockLow,
+  critical: PALETTE.stockCritical,
+};
+
+/** Stock gauge colour: sky blue, yellow below 40 %, vermillion below 20 %. */
 export function stockColor(frac: number): number {
-  if (frac < 0.2) return PALETTE.red;
-  if (frac < 0.4) return PALETTE.amber;
-  return PALETTE.ok;
+  return STOCK_COLORS[stockLevel(frac)];
+}
+
+/** The same gauge as a CSS colour, for the panels' bars. */
+export function stockCss(frac: number): string {
+  return cssHex(stockColor(frac));
 }
 
 // ——— Owner colours on a projector ———————————————————————————————————————————————————
 // Scenario files pick actor colours freely (often the d3 category palette), and some land on
-// the threat red or the purple milsymbol gives civilian traffic. The files cannot simply be
+// the threat red or the purple milsymbol gives civilian traffic — or do for a colour-blind
+// viewer: d3's green is the incident red to a deuteranope, its orange the hostile fill to a
+// tritanope, its blue and purple one colour to a protanope (./cvd.ts simulates the three
+// dichromacies). The files cannot simply be
 // recoloured: a session file pins the bundled scenario's SHA-256 digest. So the app remaps
 // clashing colours when a description is loaded; the simulation never sees colours.
 
@@ -67,19 +109,34 @@ export const RESERVED_COLORS: readonly number[] = [
 export const MIN_DE_RESERVED = 20;
 /** Minimum CIEDE2000 distance between two owners of one scenario. */
 export const MIN_DE_OWNERS = 15;
+/**
+ * Minimum CIEDE2000 distance, as each dichromat sees them (./cvd.ts), between two owners and
+ * between an owner and a reserved colour. A dichromat's colours lie on a surface (lightness and
+ * one hue axis), and the reds' look-alikes take its olive and ochre, the purple's its light
+ * blue: a greedy search of the sRGB cube for owner colours (not red, pink or violet, clear of
+ * the reserved colours, standing off land and sea) found at most 7 pairwise 15 apart under all
+ * three simulations — the bundled scenarios have up to 10 owners, some keeping their author's
+ * colours — and 10 at this threshold. 10 is still about four just-noticeable differences
+ * (ΔE00 ≈ 2.3): two fills side by side read as different at a glance.
+ */
+export const MIN_DE_CVD = 10;
 /** A replacement keeps this much more from every other owner, so it adds no near-clash. */
 const REPLACEMENT_EXTRA = 5;
 
 /**
- * Replacements, tried in order, for a clashing owner colour: saturated or dark enough to fill a
- * symbol on beige land and dark sea, none red, pink or violet; grey (read as "not party") last.
+ * Replacements, tried in order, for a clashing owner colour. Each fills a symbol legibly on beige
+ * land and dark sea (ΔE00 ≥ 20 from land for normal vision, ≥ 10 from land and sea for every
+ * viewer), is none red, pink or violet, and clears every reserved colour as every viewer sees
+ * it. Okabe–Ito's blue and yellow (a shade deeper, ΔE00 1.2: as printed a tritanope loses it in
+ * the land) and Tol's indigo first; then Okabe–Ito's orange made lighter and bluish green
+ * darker (as printed, dichromats see them as one of the reds), a brown, Tol's pear and teal;
+ * then colours a search added until every bundled scenario met every threshold; grey (read as
+ * "not party") last.
  */
-const OWNER_CANDIDATES: readonly number[] = [
-  0x1f77b4, 0xff7f0e, 0x2ca02c, 0x17becf, 0xbcbd22, 0x1f4fd1, 0xffbf00, 0x0b6e4f, 0x9c6b00,
-  0x00a6a6, 0x7cb518, 0x5fa8ff, 0x4e79a7, 0x76b7b2, 0xc9a227, 0x9d7660, 0x8c8c8c,
+export const OWNER_CANDIDATES: readonly number[] = [
+  0x0072b2, 0xeee034, 0x332288, 0xf5b437, 0x287d64, 0x78554b, 0xbbcc33, 0x41aaa5, 0x00bbbb,
+  0x7788ee, 0x773300, 0x0033ff, 0x007799, 0xaaee88, 0x0055aa, 0x8c8c91,
 ];
-
-const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
 
 /** sRGB 0xrrggbb → CIE L*a*b* (D65 white). */
 export function toLab(c: number): [number, number, number] {
@@ -143,21 +200,57 @@ export function deltaE2000(p: readonly number[], q: readonly number[]): number {
 /** CIEDE2000 distance of two 0xrrggbb colours. */
 export const colorDistance = (a: number, b: number) => deltaE2000(toLab(a), toLab(b));
 
+type Lab = [number, number, number];
+
+/** A colour in L*a*b* as seen with normal vision, then as each dichromat sees it. */
+function seenAs(c: number): Lab[] {
+  return [toLab(c), ...DEFICIENCIES.map((d) => toLab(simulateCvd(c, d)))];
+}
+
 /**
- * Owner colours for display. A colour is kept if it stays MIN_DE_RESERVED from the reserved
- * colours and MIN_DE_OWNERS from every owner kept before it. Each other colour gets the first
- * candidate (in order of preference) that stays clear of the reserved colours, of every kept
- * owner (before or after it) and of the replacements so far, so fixing one owner never
- * recolours another.
+ * How far two colours (from `seenAs`) stay beyond the thresholds, normal vision `normal` and
+ * each dichromacy MIN_DE_CVD, in ΔE00; negative when they clash for some viewer.
+ */
+function clearance(a: readonly Lab[], b: readonly Lab[], normal: number): number {
+  let m = deltaE2000(a[0]!, b[0]!) - normal;
+  for (let k = 1; k < a.length; k++) m = Math.min(m, deltaE2000(a[k]!, b[k]!) - MIN_DE_CVD);
+  return m;
+}
+
+/** `seenAs`, remembered for the colours of one call (each is compared many times). */
+function seenCache(): (c: number) => Lab[] {
+  const cache = new Map<number, Lab[]>();
+  return (c) => {
+    let v = cache.get(c);
+    if (!v) {
+      v = seenAs(c);
+      cache.set(c, v);
+    }
+    return v;
+  };
+}
+
+/**
+ * Owner colours for display. A colour is kept if, for normal vision, it stays MIN_DE_RESERVED
+ * from the reserved colours and MIN_DE_OWNERS from every owner kept before it, and MIN_DE_CVD
+ * from both as each dichromat sees them. Each other colour gets the first candidate (in order
+ * of preference) that stays clear of the reserved colours, of every kept owner (before or after
+ * it) and of the replacements so far, so fixing one owner never recolours another; where no
+ * candidate is clear, the least bad one.
  * Deterministic and idempotent (a remapped list maps to itself when every margin holds), so
  * every view of a scenario shows the same colours.
  */
 export function displayColors(colors: readonly string[]): string[] {
   const out = colors.map(parseColor);
+  const seen = seenCache();
+  const reserved = RESERVED_COLORS.map(seen);
   const reservedMargin = (c: number) =>
-    Math.min(...RESERVED_COLORS.map((r) => colorDistance(c, r) - MIN_DE_RESERVED));
+    Math.min(...reserved.map((r) => clearance(seen(c), r, MIN_DE_RESERVED)));
   const ownerMargin = (c: number, others: readonly number[]) =>
-    Math.min(Number.POSITIVE_INFINITY, ...others.map((o) => colorDistance(c, o) - MIN_DE_OWNERS));
+    Math.min(
+      Number.POSITIVE_INFINITY,
+      ...others.map((o) => clearance(seen(c), seen(o), MIN_DE_OWNERS)),
+    );
   const kept: number[] = [];
   const replace: number[] = [];
   out.forEach((c, i) => {
@@ -178,7 +271,7 @@ export function displayColors(colors: readonly string[]): string[] {
     }
     taken.push(out[i]!);
   }
-  return out.map(hex);
+  return out.map(cssHex);
 }
 
 /** A description (or anything with actors) with its owner colours remapped for display. */

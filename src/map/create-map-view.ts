@@ -552,6 +552,7 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       const hidden = visibility.orders === false;
       const orderLegs = hidden ? 0 : orders.drawn();
       const pendingLegs = hidden ? 0 : orders.pendingDrawn();
+      const noUnits = visibility.units === false;
       return {
         lastBuildMs,
         frames,
@@ -559,12 +560,15 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
         threatsDrawn,
         orderLegs,
         pendingLegs,
+        unitSymbolsDrawn: noUnits ? 0 : units.drawn(),
+        unitClusters: noUnits ? 0 : units.clusters(),
       };
     },
     screenPosition(selection) {
       if (selection?.kind !== 'unit' || selection.index >= units.motion.n) return null;
-      const x = units.motion.x[selection.index]! * cam.k + cam.tx;
-      const y = units.motion.y[selection.index]! * cam.k + cam.ty;
+      // Where it is drawn: an aggregated unit's group symbol at the overview zoom.
+      const x = units.shownX[selection.index]! * cam.k + cam.tx;
+      const y = units.shownY[selection.index]! * cam.k + cam.ty;
       const inside = x >= 0 && y >= 0 && x <= app.screen.width && y <= app.screen.height;
       return inside ? { x, y } : null;
     },

@@ -209,6 +209,13 @@ export interface MapStats {
   orderLegs: number;
   /** Legs of orders given but not yet carried out (see setPendingOrders; 0 when hidden). */
   pendingLegs: number;
+  /**
+   * Unit symbols drawn now (0 when hidden): one per unit on its own (destroyed ones faded),
+   * one per aggregated group at the overview zoom; units not yet arrived are not drawn.
+   */
+  unitSymbolsDrawn: number;
+  /** Of those, symbols standing for two units or more (with a count chip). */
+  unitClusters: number;
 }
 
 export interface MapView {

@@ -7,7 +7,15 @@
 // scenario and up the left side for a tall one, so Fit loses the least room around it.
 import ms from 'milsymbol';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { ownerSymbolOptions, PALETTE, parseColor } from '../map/colors';
+import {
+  ownerSymbolOptions,
+  PALETTE,
+  parseColor,
+  STOCK_COLORS,
+  STOCK_CRITICAL,
+  STOCK_LEVELS,
+  STOCK_LOW,
+} from '../map/colors';
 import { ZONE_KIND_NAMES, zoneStyle } from '../map/zone-style';
 import type { WorldDescription } from '../sim/describe';
 import { shortName } from '../store/feed';
@@ -27,6 +35,18 @@ const TRAFFIC_WORDS: Record<string, string> = {
   'civilian-convoy': 'civilian vehicles',
 };
 const ROUTE_WORDS: Record<string, string> = { road: 'Road', track: 'Track', lane: 'Shipping lane' };
+const percent = (f: number) => Math.round(f * 100);
+/**
+ * The gauge's levels in words, in STOCK_LEVELS' order, as the swatches before them. Each
+ * level's words hold together (no-break spaces): the key's narrow column breaks between levels.
+ */
+const STOCK_WORDS = [
+  'ok',
+  `low < ${percent(STOCK_LOW)} %`,
+  `critical < ${percent(STOCK_CRITICAL)} %`,
+]
+  .map((words) => words.replaceAll(' ', '\u00a0'))
+  .join(' · ');
 
 const urls = new Map<string, string>();
 /** A milsymbol as an SVG data URL; with `fill`, drawn the way the map draws an owner's unit. */
@@ -54,9 +74,10 @@ function Sym(props: { sidc: string; alt: string; size?: number; fill?: string; o
   );
 }
 
-function Item(props: { sample: ReactNode; children: ReactNode }) {
+/** One mark of the key; `wrap` lets a long one take two lines in the narrow column. */
+function Item(props: { sample: ReactNode; children: ReactNode; wrap?: boolean }) {
   return (
-    <li>
+    <li className={props.wrap ? 'wrap' : undefined}>
       <span className="sample">{props.sample}</span>
       <span>{props.children}</span>
     </li>
@@ -139,18 +160,24 @@ function Marks(props: { d: WorldDescription; view: number }) {
           <svg width="26" height="12" aria-hidden="true">
             <rect x="0" y="0" width="26" height="12" fill="#111" />
             <rect x="2" y="2" width="22" height="3" fill="#fff" />
-            <rect x="2" y="7" width="15" height="3" fill={css(PALETTE.ok)} />
+            <rect x="2" y="7" width="15" height="3" fill={css(STOCK_COLORS.ok)} />
           </svg>
         }
       >
         Bars: strength, fuel, stock
       </Item>
       <Item
-        sample={[PALETTE.ok, PALETTE.amber, PALETTE.red].map((c) => (
-          <i key={c} className="stock" style={{ background: css(c) }} />
+        wrap
+        sample={STOCK_LEVELS.map((level) => (
+          <i
+            key={level}
+            className="stock"
+            title={level}
+            style={{ background: css(STOCK_COLORS[level]) }}
+          />
         ))}
       >
-        ok · &lt; 40 % · &lt; 20 %
+        {STOCK_WORDS}
       </Item>
       <Item sample={<Sym sidc={DEPOT} alt="base symbol" />}>Base (installation)</Item>
       {d.supplyRuns.length > 0 && (

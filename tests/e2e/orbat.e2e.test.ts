@@ -117,15 +117,30 @@ describe('the ORBAT (white cell)', () => {
       const m = W().map!;
       const c = document.querySelector('.map-host canvas')!.getBoundingClientRect();
       const n = (W().store.getState().description as unknown as Desc).units.length;
-      const at: Array<{ u: number; x: number; y: number }> = [];
+      // Symbols as drawn: at the overview one nation's neighbouring units share one, and a
+      // click on it selects the first of them (src/map/aggregate.ts).
+      const units = (W().store.getState().description as unknown as Desc).units;
+      const drawn = new Map<string, { u: number; x: number; y: number; mixed: boolean }>();
       for (let u = 0; u < n; u++) {
         const p = m.screenPosition({ kind: 'unit', index: u });
-        if (u !== u1 && p && p.x > 300 && p.y > 200 && p.x < c.width - 300 && p.y < c.height - 200)
-          at.push({ u, ...p });
+        if (!p) continue;
+        const s = drawn.get(`${p.x},${p.y}`);
+        if (s) s.mixed ||= units[s.u]!.owner !== units[u]!.owner || s.u === u1;
+        else drawn.set(`${p.x},${p.y}`, { u, ...p, mixed: false });
       }
-      // The one farthest from every other unit, so the click is not ambiguous.
+      const all = [...drawn.values()];
+      const at = all.filter(
+        (p) =>
+          !p.mixed &&
+          p.u !== u1 &&
+          p.x > 300 &&
+          p.y > 200 &&
+          p.x < c.width - 300 &&
+          p.y < c.height - 200,
+      );
+      // The one farthest from every other symbol, so the click is not ambiguous.
       const room = (a: { x: number; y: number }) =>
-        Math.min(...at.filter((b) => b !== a).map((b) => Math.hypot(a.x - b.x, a.y - b.y)));
+        Math.min(...all.filter((b) => b !== a).map((b) => Math.hypot(a.x - b.x, a.y - b.y)));
       return at.sort((a, b) => room(b) - room(a))[0]!;
     }, u1);
     await page.mouse.click(canvas.x + target.x, canvas.y + target.y);

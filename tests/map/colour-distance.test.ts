@@ -1,15 +1,18 @@
 // Owner colours on a projector: every owner of every bundled scenario, as the app shows it
 // (src/map/colors.ts remaps clashing colours at load), must stay perceptually apart from the
-// threat red, the traffic purple and every other owner of its scenario. Distances are
-// CIEDE2000, checked first against Sharma, Wu & Dalal's published test pairs.
+// threat red, the traffic purple and every other owner of its scenario — for normal vision and
+// as each dichromat sees them (src/map/cvd.ts). Distances are CIEDE2000, checked first against
+// Sharma, Wu & Dalal's published test pairs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   colorDistance,
   deltaE2000,
   displayColors,
+  MIN_DE_CVD,
   MIN_DE_OWNERS,
   MIN_DE_RESERVED,
+  OWNER_CANDIDATES,
   PALETTE,
   parseColor,
   RESERVED_COLORS,
@@ -18,6 +21,7 @@ import {
   toLab,
   withDisplayColors,
 } from '../../src/map/colors';
+import { DEFICIENCIES, type Deficiency, simulateCvd } from '../../src/map/cvd';
 import type { WorldDescription } from '../../src/sim/describe';
 import { getSession, loaded } from '../../src/store/session';
 
@@ -53,6 +57,17 @@ const scenarios: ScenarioColours[] = readdirSync('scenarios')
   });
 
 const round = (v: number) => Math.round(v * 10) / 10;
+
+/** CIEDE2000 of two colours as a dichromat sees them. */
+const seenApart = (a: number, b: number, d: Deficiency) =>
+  colorDistance(simulateCvd(a, d), simulateCvd(b, d));
+
+/** The smallest distance of two colours over the three dichromacies. */
+const cvdApart = (a: number, b: number) => Math.min(...DEFICIENCIES.map((d) => seenApart(a, b, d)));
+
+/** Whether two colours clash for some viewer, by the thresholds `displayColors` keeps. */
+const clash = (a: number, b: number, normal: number) =>
+  colorDistance(a, b) < normal || cvdApart(a, b) < MIN_DE_CVD;
 
 describe('CIE Lab and CIEDE2000', () => {
   it.each(SHARMA)('ΔE00(%j, %j) = %f', (p, q, want) => {
@@ -101,9 +116,97 @@ describe('owner colours as the app shows them', () => {
     },
   );
 
-  it('the stated minimums: 20 from the reds and the purple, 15 between owners', () => {
+  it('the stated minimums: 20 from the reds and the purple, 15 between owners, 10 for dichromats', () => {
     expect(MIN_DE_RESERVED).toBeGreaterThanOrEqual(20);
     expect(MIN_DE_OWNERS).toBeGreaterThanOrEqual(15);
+    expect(MIN_DE_CVD).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(scenarios)(
+    '$file: every owner ≥ the minimum from red, purple and each other as each dichromat sees them',
+    (sc) => {
+      const shown = displayColors(sc.actors.map((a) => a.color)).map(parseColor);
+      const problems: string[] = [];
+      for (const d of DEFICIENCIES)
+        shown.forEach((c, i) => {
+          const id = sc.actors[i]!.id;
+          for (const r of RESERVED_COLORS) {
+            const apart = seenApart(c, r, d);
+            if (apart < MIN_DE_CVD)
+              problems.push(`${d}: ${id} vs reserved #${r.toString(16)}: ΔE00 ${round(apart)}`);
+          }
+          for (let j = i + 1; j < shown.length; j++) {
+            const apart = seenApart(c, shown[j]!, d);
+            if (apart < MIN_DE_CVD)
+              problems.push(`${d}: ${id} vs ${sc.actors[j]!.id}: ΔE00 ${round(apart)}`);
+          }
+        });
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it('remaps an owner that only a dichromat confuses with an earlier one (blue, then purple)', () => {
+    const [blue, purple] = [0x1f77b4, 0x9467bd];
+    // Fine for normal vision, and clear of every reserved colour…
+    expect(colorDistance(blue, purple)).toBeGreaterThanOrEqual(MIN_DE_OWNERS);
+    for (const r of RESERVED_COLORS) {
+      expect(colorDistance(purple, r)).toBeGreaterThanOrEqual(MIN_DE_RESERVED);
+      expect(cvdApart(purple, r)).toBeGreaterThanOrEqual(MIN_DE_CVD);
+    }
+    // …but one colour to a protanope.
+    expect(seenApart(blue, purple, 'protanopia')).toBeLessThan(MIN_DE_CVD);
+    const shown = displayColors(['#1f77b4', '#9467bd']);
+    expect(shown[0]).toBe('#1f77b4');
+    expect(shown[1]).not.toBe('#9467bd');
+    expect(clash(blue, parseColor(shown[1]), MIN_DE_OWNERS)).toBe(false);
+  });
+
+  it("remaps an owner a dichromat would read as one of the reds (d3's green and orange)", () => {
+    for (const c of [0x2ca02c, 0xff7f0e]) {
+      expect(RESERVED_COLORS.every((r) => colorDistance(c, r) >= MIN_DE_RESERVED)).toBe(true);
+      expect(Math.min(...RESERVED_COLORS.map((r) => cvdApart(c, r)))).toBeLessThan(MIN_DE_CVD);
+    }
+    const shown = displayColors(['#2ca02c', '#ff7f0e']).map(parseColor);
+    expect(shown).not.toContain(0x2ca02c);
+    expect(shown).not.toContain(0xff7f0e);
+    for (const c of shown)
+      for (const r of RESERVED_COLORS) expect(clash(c, r, MIN_DE_RESERVED)).toBe(false);
+    expect(clash(shown[0]!, shown[1]!, MIN_DE_OWNERS)).toBe(false);
+  });
+
+  it('every replacement is clear of the reserved colours for every viewer, no red, pink or violet, and stands off land and sea', () => {
+    /** sRGB hue in degrees and chroma (max − min) in 0..1. */
+    const hue = (c: number) => {
+      const [r, g, b] = [(c >> 16) & 255, (c >> 8) & 255, c & 255].map((v) => v / 255) as [
+        number,
+        number,
+        number,
+      ];
+      const max = Math.max(r, g, b);
+      const chroma = max - Math.min(r, g, b);
+      if (chroma === 0) return { h: 0, chroma };
+      const h =
+        max === r
+          ? ((g - b) / chroma + 6) % 6
+          : max === g
+            ? (b - r) / chroma + 2
+            : (r - g) / chroma + 4;
+      return { h: h * 60, chroma };
+    };
+    const problems: string[] = [];
+    for (const c of OWNER_CANDIDATES) {
+      const name = `#${c.toString(16).padStart(6, '0')}`;
+      for (const r of RESERVED_COLORS)
+        if (clash(c, r, MIN_DE_RESERVED)) problems.push(`${name} clashes with #${r.toString(16)}`);
+      const { h, chroma } = hue(c);
+      // Reds, pinks and violets: hue from violet (260°) round to red-orange (20°).
+      if (chroma > 0.25 && (h >= 260 || h < 20)) problems.push(`${name} is red, pink or violet`);
+      if (colorDistance(c, PALETTE.land) < 20 || cvdApart(c, PALETTE.land) < 10)
+        problems.push(`${name} fades into land`);
+      if (colorDistance(c, PALETTE.sea) < 10 || cvdApart(c, PALETTE.sea) < 10)
+        problems.push(`${name} fades into sea`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('the files as written clash (why the remap exists): Burkina Faso, Indonesia, Nicaragua, Kenya, the UAE on red, pinks on purple', () => {
@@ -129,25 +232,25 @@ describe('owner colours as the app shows them', () => {
       const before = sc.actors.map((a) => a.color.toLowerCase());
       const once = displayColors(before);
       expect(displayColors(once)).toEqual(once);
-      // Mali's green, Somalia's blue… stay as the scenario's author chose them.
+      // Somalia's blue, Uganda's amber… stay as the scenario's author chose them.
       once.forEach((c, i) => {
+        const own = parseColor(before[i]!);
         const clashes =
-          RESERVED_COLORS.some((r) => colorDistance(parseColor(before[i]!), r) < MIN_DE_RESERVED) ||
-          before
-            .slice(0, i)
-            .some((b) => colorDistance(parseColor(before[i]!), parseColor(b)) < MIN_DE_OWNERS);
+          RESERVED_COLORS.some((r) => clash(own, r, MIN_DE_RESERVED)) ||
+          before.slice(0, i).some((b) => clash(own, parseColor(b), MIN_DE_OWNERS));
         if (!clashes) expect(c).toBe(before[i]);
       });
     }
   });
 
   it('withDisplayColors returns the same description when nothing clashes', () => {
-    const calm = { actors: [{ color: '#2ca02c' }, { color: '#1f77b4' }] };
+    // Blue and amber: apart for every viewer (d3's green would not be: dichromats see the red).
+    const calm = { actors: [{ color: '#ffbf00' }, { color: '#1f77b4' }] };
     expect(withDisplayColors(calm)).toBe(calm);
-    const red = { actors: [{ color: '#2ca02c' }, { color: '#d62728' }] };
+    const red = { actors: [{ color: '#ffbf00' }, { color: '#d62728' }] };
     const shown = withDisplayColors(red);
     expect(shown).not.toBe(red);
-    expect(shown.actors[0]!.color).toBe('#2ca02c');
+    expect(shown.actors[0]!.color).toBe('#ffbf00');
     expect(colorDistance(parseColor(shown.actors[1]!.color), THREAT_RED)).toBeGreaterThanOrEqual(
       MIN_DE_RESERVED,
     );
@@ -159,7 +262,7 @@ describe('where the remap happens', () => {
     const d = {
       scenario: { totalTicks: 10, tickMinutes: 15 },
       actors: [
-        { id: 'mali', name: 'Mali', color: '#2ca02c' },
+        { id: 'mali', name: 'Mali', color: '#1f77b4' },
         { id: 'burkina', name: 'Burkina Faso', color: '#d62728' },
       ],
       agreements: [],
@@ -168,8 +271,8 @@ describe('where the remap happens', () => {
     } as unknown as WorldDescription;
     loaded(d, '', 'user');
     const shown = getSession().description!.actors.map((a) => a.color);
-    expect(shown[0]).toBe('#2ca02c');
+    expect(shown[0]).toBe('#1f77b4');
     expect(shown[1]).not.toBe('#d62728');
-    expect(shown).toEqual(displayColors(['#2ca02c', '#d62728']));
+    expect(shown).toEqual(displayColors(['#1f77b4', '#d62728']));
   });
 });

@@ -222,9 +222,9 @@ describe('labels, colours, motion', () => {
     expect(parseColor('#abc')).toBe(0xaabbcc);
     expect(parseColor('nonsense')).toBe(0x888888);
     expect(mix(0x000000, 0xffffff, 0.5)).toBe(0x808080);
-    expect(stockColor(0.5)).toBe(PALETTE.ok);
-    expect(stockColor(0.39)).toBe(PALETTE.amber);
-    expect(stockColor(0.19)).toBe(PALETTE.red);
+    expect(stockColor(0.5)).toBe(PALETTE.stockOk);
+    expect(stockColor(0.39)).toBe(PALETTE.stockLow);
+    expect(stockColor(0.19)).toBe(PALETTE.stockCritical);
   });
 
   it('interpolates by key from what is displayed; new keys appear in place', () => {

@@ -1,6 +1,6 @@
 // Bases and depots: APP-6 installation symbol, an owner-colour chip holding two stock bars
-// (fuel, supplies: green, amber below 40 %, red below 20 %), the name when zoomed in, and a
-// red pulse ring for two seconds when a `shortfall` event names the base.
+// (fuel, supplies: the stock gauge, sky blue, yellow below 40 %, vermillion below 20 %), the
+// name when zoomed in, and a red pulse ring for two seconds when a `shortfall` event names it.
 import { Container, Graphics, Sprite, type Text } from 'pixi.js';
 import { PALETTE, parseColor, stockColor } from '../colors';
 import type { EventRefs } from '../event-refs';
@@ -54,8 +54,8 @@ export function createBasesLayer(ctx: LayerContext, refs: EventRefs): MapLayer {
     sym.scale.set(1 / r);
     const chip = bar(parseColor(d.actors[b.owner]?.color), 12, BAR_W + 4, 10, 0.5);
     const back = bar(0x111111, 14, BAR_W, 6);
-    const fuel = bar(PALETTE.ok, 14, BAR_W, 2.5);
-    const sup = bar(PALETTE.ok, 17.5, BAR_W, 2.5);
+    const fuel = bar(PALETTE.stockOk, 14, BAR_W, 2.5);
+    const sup = bar(PALETTE.stockOk, 17.5, BAR_W, 2.5);
     const pulse = new Graphics().circle(0, 0, 18).stroke({ width: 3, color: PALETTE.red });
     pulse.visible = false;
     const label = makeLabel(b.name.replace(/\s*\(.*\)$/, ''), ctx.resolution, 11, '600');

@@ -2,6 +2,7 @@
 // actor or agreement — static facts from the description, live state from the latest snapshot
 // (re-read whenever a new one arrives).
 import type { ReactNode } from 'react';
+import { stockCss } from '../../map/colors';
 import type { Selection } from '../../map/types';
 import { CELL_NAMES, TASK_NAMES } from '../../sim/codes';
 import type { WorldDescription } from '../../sim/describe';
@@ -24,15 +25,15 @@ function Row(props: { label: string; children: ReactNode }) {
   );
 }
 
+/** A level as a bar, coloured like the map's stock gauge (ok, low, critical). */
 function Bar(props: { frac: number | undefined; label?: string | undefined }) {
   const f = props.frac ?? 0;
-  const cls = f < 0.2 ? 'red' : f < 0.4 ? 'amber' : 'ok';
   return (
     <span className="bar-wrap">
       <span className="bar">
         <span
-          className={`bar-fill ${cls}`}
-          style={{ width: `${Math.max(0, Math.min(1, f)) * 100}%` }}
+          className="bar-fill"
+          style={{ width: `${Math.max(0, Math.min(1, f)) * 100}%`, background: stockCss(f) }}
         />
       </span>
       <span className="bar-text">{props.label ?? pct(props.frac)}</span>
