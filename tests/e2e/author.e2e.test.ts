@@ -315,6 +315,10 @@ describe('author mode', () => {
     await page.getByRole('button', { name: 'Corridor zone along it' }).click();
     await expect.poll(() => count(page, 'zones')).toBe(before2.zones + 2);
     expect((await state(page)).problems).toEqual([]);
+    // Close: back to the planner's run, its map made anew; the draft stays in this browser.
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await mapReady(page);
+    expect((await state(page)).open).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
