@@ -108,8 +108,11 @@ export async function loadScenario(
   const gen = await beginOpening(c, name, seed, source, set);
   try {
     await exclusive(c, async () => {
-      const json = opts.json ?? (await c.deps.scenarios.load(name));
-      const bundled = opts.json === undefined && c.deps.scenarios.names.includes(name);
+      const own = c.custom?.name === name ? c.custom.json : undefined;
+      const json = opts.json ?? own ?? (await c.deps.scenarios.load(name));
+      const bundled =
+        opts.json === undefined && own === undefined && c.deps.scenarios.names.includes(name);
+      if (opts.json !== undefined) c.custom = { name, json: opts.json };
       const r = await c.api.load(json, { seed, set: [...set], name: bundled ? name : null });
       await finishOpening(c, gen, name, r, {
         tick: opts.tick ?? null,

@@ -83,6 +83,11 @@ export interface AppCtx {
   lastWallMs: number | null;
   /** Called when an execution phase ends (the exercise view refreshes). */
   onTurnEnded?: () => void;
+  /**
+   * The last scenario document loaded that is not a bundled file (author mode's Try it, a
+   * planner's own file), by its name: loading that name again (another seed) reuses it.
+   */
+  custom: { name: string; json: unknown } | null;
   /** Called after anything that changes the exercise record (orders, injects, turns). */
   onExerciseChange?: () => void;
   /** The session's coalescing seek (set by createAppSession). */
@@ -105,6 +110,7 @@ export function createCtx(deps: AppDeps): AppCtx {
     mapContainer: null,
     mapGen: 0,
     loadGen: 0,
+    custom: null,
     eventCount: 0,
     snapTick: 0,
     engineTick: 0,

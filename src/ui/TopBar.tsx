@@ -46,6 +46,10 @@ function ScenarioPicker() {
       <label className="tb-field scenario">
         <span>Scenario</span>
         <select value={scenario} onChange={(e) => reload(e.target.value)} aria-label="Scenario">
+          {/* A scenario of the planner's own (author mode's Try it) is listed while it is loaded. */}
+          {!scenarios.includes(scenario) && scenario && (
+            <option value={scenario}>{scenario} (yours)</option>
+          )}
           {scenarios.map((n) => (
             <option key={n} value={n}>
               {n}

@@ -9,6 +9,7 @@ import type { LonLat } from '../../sim/describe';
 import { closeAuthor, getAuthor, setAuthor } from '../../store/author';
 import { authorEdit, draftSaved } from '../../store/author-session';
 import { loadScenario } from '../../store/bridge';
+import { scenarioNames } from '../../store/scenarios';
 import { getSession } from '../../store/session';
 import { download } from '../download';
 
@@ -39,7 +40,11 @@ export async function tryIt(seed = getSession().seed): Promise<boolean> {
   }
   await draftSaved();
   closeAuthor();
-  await loadScenario(String(doc.id), seed, { json: structuredClone(doc) });
+  // An edited copy keeps its bundled id in the file, but runs under its own name here: the
+  // scenario list's entry of that id stays the bundled file.
+  const id = String(doc.id);
+  const name = scenarioNames.includes(id) ? `${id}-edited` : id;
+  await loadScenario(name, seed, { json: structuredClone(doc) });
   return true;
 }
 
