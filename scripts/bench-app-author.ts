@@ -63,7 +63,7 @@ export async function benchAuthor(page: Page) {
     c.author.select('zones', z.id);
     return { id: z.id, vertices: z.polygon[0]!.length - 1, first: z.polygon[0]![1]! };
   });
-  const box = (await page.locator('.au-map canvas').boundingBox())!;
+  const box = (await page.locator('.au-map canvas').first().boundingBox())!;
   const intervals: number[] = [];
   const checks: number[] = [];
   const drops: number[] = [];

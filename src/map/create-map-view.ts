@@ -194,11 +194,11 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   // The measuring tool's path, above every layer (and no layer toggle hides it).
   const measure = createMeasureLayer(ctx);
   // Author mode's drawing: what is not being edited goes into the static texture (redrawn only
-  // when it changes); the element being dragged and the shape being drawn draw live, over the
-  // layers and under the measuring tool.
-  const draft = createDraftLayer(ctx);
+  // when it changes); the element being dragged, the shape being drawn and the problems' rings
+  // on a 2D canvas over the map (layers/draft-live.ts), so a drag never re-renders the map.
+  const draft = createDraftLayer(ctx, container);
   staticGroup.addChild(draft.backRoot);
-  world.addChild(draft.root, measure.root);
+  world.addChild(measure.root);
 
   let visibility: LayerVisibility = { ...options.layers };
   let labelsDirty = true;
@@ -447,9 +447,9 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
       if (STATIC.has(id)) staticDirty = true;
     }
     if (measure.frame(ctx)) changed = true;
-    const drafted = draft.frame(ctx);
-    if (drafted !== 'none') changed = true;
-    if (drafted === 'back') staticDirty = true;
+    if (draft.frame(ctx) === 'back') staticDirty = true;
+    // The live part is a 2D canvas over the map: drawing it needs no render of the map.
+    draft.drawLive(cam, app.screen.width, app.screen.height);
     if (staticDirty) {
       staticDirty = false;
       app.renderer.render({ container: staticScene, target: staticTexture, clear: true });

@@ -18,7 +18,10 @@ type Author = {
     open: boolean;
     canUndo: boolean;
   };
-  map(): { screenPoint(lon: number, lat: number): { x: number; y: number } } | null;
+  map(): {
+    screenPoint(lon: number, lat: number): { x: number; y: number };
+    stats(): { frames: number };
+  } | null;
 };
 type W = {
   concord: {
@@ -41,7 +44,7 @@ const state = (page: Page) => page.evaluate(() => (window as unknown as W).conco
 
 /** Clicks the author map at lon/lat (through the map's own projection). */
 async function clickAt(page: Page, lon: number, lat: number): Promise<void> {
-  const box = (await page.locator('.au-map canvas').boundingBox())!;
+  const box = (await page.locator('.au-map canvas').first().boundingBox())!;
   const p = await page.evaluate(
     ([x, y]) => (window as unknown as W).concord.author.map()!.screenPoint(x!, y!),
     [lon, lat],
@@ -228,14 +231,23 @@ describe('author mode', () => {
         ).find((z) => z.id === 'bs-bf-ne')!.polygon[0]![1]!,
     );
     await clickAt(page, before[0]!, before[1]!).catch(() => {}); // a click on a handle moves nothing
-    const box = (await page.locator('.au-map canvas').boundingBox())!;
+    const box = (await page.locator('.au-map canvas').first().boundingBox())!;
     const p = await page.evaluate(
       ([x, y]) => (window as unknown as W).concord.author.map()!.screenPoint(x!, y!),
       before,
     );
     await page.mouse.move(box.x + p.x, box.y + p.y);
     await page.mouse.down();
+    // While the vertex moves, only the 2D overlay redraws: the map itself renders no frame.
+    const frames = () =>
+      page.evaluate(() => (window as unknown as W).concord.author.map()!.stats().frames);
+    await page.mouse.move(box.x + p.x + 10, box.y + p.y, { steps: 2 });
+    await page.waitForTimeout(100);
+    const framesBefore = await frames();
     await page.mouse.move(box.x + p.x + 80, box.y + p.y, { steps: 10 });
+    await page.waitForTimeout(100);
+    expect(await frames()).toBe(framesBefore);
+    expect(await page.locator('.au-map canvas[data-layer="draft-live"]').count()).toBe(1);
     await page.mouse.up();
     const vertexOf = () =>
       page.evaluate(

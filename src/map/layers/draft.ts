@@ -14,22 +14,22 @@ import { dashedPath, projectLine } from '../lines';
 import { projX, projY } from '../projection';
 import type { DraftDrawing, DraftMark, DraftRoute, DraftZone } from '../types';
 import { zoneStyle } from '../zone-style';
+import { type Camera2D, createDraftLive } from './draft-live';
 
 const GREY = 0x6b7280;
 const INK = 0x11161c;
 const HALO = 0xffffff;
-const HANDLE = 5;
 const SYMBOL = 26;
 
 export interface DraftLayer {
-  /** What is being edited or drawn, and the problems' rings: drawn live every frame. */
-  readonly root: Container;
-  /** Everything else: for the view's static texture, redrawn only when it changes. */
+  /** Everything not being edited: for the view's static texture, redrawn when it changes. */
   readonly backRoot: Container;
   set(drawing: DraftDrawing | null): void;
   setZoom(ctx: LayerContext): void;
-  /** What changed: nothing, only the live part, or the back part (the texture is redrawn). */
-  frame(ctx: LayerContext): 'none' | 'live' | 'back';
+  /** Whether the back part changed (the static texture is then redrawn). */
+  frame(ctx: LayerContext): 'none' | 'back';
+  /** The live part on its 2D canvas (draft-live.ts), for this camera; true when it drew. */
+  drawLive(cam: Camera2D, width: number, height: number): boolean;
   destroy(): void;
 }
 
@@ -48,20 +48,16 @@ function prune(objects: Map<string, { destroy(): void }>, seen: ReadonlySet<stri
   }
 }
 
-export function createDraftLayer(ctx: LayerContext): DraftLayer {
+export function createDraftLayer(ctx: LayerContext, container: HTMLElement): DraftLayer {
   const { proj } = ctx;
-  const root = new Container({ label: 'draft' });
+  const live = createDraftLive(container, ctx.proj, ctx.resolution);
   const backRoot = new Container({ label: 'draft-back' });
   const zonesG = new Container();
   const routesG = new Container();
   const marksG = new Graphics();
   const symbols = new Container();
   const labels = new Container();
-  const activeG = new Graphics();
-  const sketchG = new Graphics();
-  const problemsG = new Graphics();
   backRoot.addChild(zonesG, routesG, marksG, symbols, labels);
-  root.addChild(activeG, sketchG, problemsG);
   const textures = new Map<string, Texture>();
   /** One Graphics per zone and per route, redrawn only when its drawn form is a new object. */
   const shapes = new Map<string, { of: DraftZone | DraftRoute; g: Graphics }>();
@@ -249,54 +245,7 @@ export function createDraftLayer(ctx: LayerContext): DraftLayer {
     }
   };
 
-  const drawActive = () => {
-    activeG.clear();
-    const a = drawing?.active;
-    if (!a) return;
-    if (a.zone) strokeZone(activeG, a.zone, 1.6);
-    if (a.route) strokeRoute(activeG, a.route, 1.6);
-    if (a.mark) drawMarkShape(activeG, a.mark, 1.4);
-    for (const h of a.handles) {
-      const [x, y] = xy(h);
-      activeG
-        .rect(x - HANDLE * ik, y - HANDLE * ik, 2 * HANDLE * ik, 2 * HANDLE * ik)
-        .fill({ color: HALO })
-        .stroke({ width: 2 * ik, color: INK });
-    }
-  };
-
-  const drawSketch = () => {
-    sketchG.clear();
-    const sk = drawing?.sketch;
-    if (!sk?.points.length) return;
-    const pts = sk.cursor ? [...sk.points, sk.cursor] : [...sk.points];
-    const flat = projectLine(proj, pts);
-    if (sk.closed && pts.length >= 3) sketchG.poly(flat, true).fill({ color: INK, alpha: 0.1 });
-    sketchG
-      .poly(flat, sk.closed)
-      .stroke({ width: 6 * ik, color: HALO, alpha: 0.8, join: 'round', cap: 'round' });
-    dashedPath(sketchG, flat, 8 * ik, 5 * ik, sk.closed);
-    sketchG.stroke({ width: 2.5 * ik, color: INK, join: 'round', cap: 'round' });
-    for (const p of sk.points) {
-      const [x, y] = xy(p);
-      sketchG
-        .circle(x, y, 4 * ik)
-        .fill({ color: HALO })
-        .stroke({ width: 2 * ik, color: INK });
-    }
-  };
-
-  const drawProblems = () => {
-    problemsG.clear();
-    for (const p of drawing?.problems ?? []) {
-      const [x, y] = xy(p);
-      problemsG.circle(x, y, 16 * ik).stroke({ width: 5 * ik, color: HALO, alpha: 0.8 });
-      problemsG.circle(x, y, 16 * ik).stroke({ width: 3 * ik, color: PALETTE.amber });
-    }
-  };
-
   return {
-    root,
     backRoot,
     set(next) {
       drawing = next;
@@ -304,6 +253,9 @@ export function createDraftLayer(ctx: LayerContext): DraftLayer {
     setZoom(c) {
       ik = 1 / c.k;
       zoomed = true;
+    },
+    drawLive(cam, width, height) {
+      return live.draw(drawing, cam, width, height);
     },
     frame() {
       const d = drawing;
@@ -319,14 +271,12 @@ export function createDraftLayer(ctx: LayerContext): DraftLayer {
         drawMarks(d?.marks ?? []);
         back = true;
       }
-      if (all || d.active !== was.active) drawActive();
-      if (all || d.sketch !== was.sketch) drawSketch();
-      if (all || d.problems !== was.problems) drawProblems();
       drawn = d;
       zoomed = false;
-      return back ? 'back' : 'live';
+      return back ? 'back' : 'none';
     },
     destroy() {
+      live.destroy();
       for (const t of textures.values()) t.destroy(true);
       textures.clear();
     },
