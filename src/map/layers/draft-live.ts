@@ -1,8 +1,8 @@
 // Author mode's live drawing — the element being edited with its vertex handles, the shape
-// being drawn, the problems' rings — on a 2D canvas laid over the map's WebGL canvas. A drag
-// then redraws one shape on this canvas and never re-renders the map (with a software WebGL a
-// full render costs about 30 ms a frame; a few paths here cost well under one). Redrawn when
-// the drawing or the camera changes. Pointer events pass through it to the map.
+// being drawn — on a 2D canvas laid over the map's WebGL canvas and sized to those shapes'
+// box. A drag then redraws one shape on a small canvas and never re-renders the map: with a
+// software renderer a map render cost about 30 ms a frame, and composing a view-sized canvas
+// 16 ms or more. Redrawn when the drawing or the camera changes. Pointer events pass through.
 import type { LonLat } from '../../sim/describe';
 import { PALETTE, parseColor } from '../colors';
 import { type MapProjection, projX, projY } from '../projection';
@@ -35,6 +35,46 @@ export interface DraftLive {
   destroy(): void;
 }
 
+/** Room around the live shapes for halos, handles and a unit's ring, px. */
+const MARGIN = 26;
+/** The box's grid, px. */
+const GRID = 128;
+
+/** The view box [x0, y0, x1, y1] the live shapes cover (with a margin, clamped), or null. */
+function liveBox(
+  d: DraftDrawing | null,
+  screen: (p: LonLat) => [number, number],
+  w: number,
+  h: number,
+): [number, number, number, number] | null {
+  const a = d?.active;
+  const pts: LonLat[] = [
+    ...(a?.zone?.rings[0] ?? []),
+    ...(a?.route?.coords ?? []),
+    ...(a?.mark ? [a.mark.at] : []),
+    ...(d?.sketch?.points ?? []),
+    ...(d?.sketch?.cursor ? [d.sketch.cursor] : []),
+  ];
+  if (!pts.length) return null;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of pts) {
+    const [x, y] = screen(p);
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  // Snapped out to a grid: a box that changes every frame would reallocate the canvas and
+  // lay the page out every frame; on the grid that happens only when a shape crosses a line.
+  const box: [number, number, number, number] = [
+    Math.max(0, Math.floor((x0 - MARGIN) / GRID) * GRID),
+    Math.max(0, Math.floor((y0 - MARGIN) / GRID) * GRID),
+    Math.min(w, Math.ceil((x1 + MARGIN) / GRID) * GRID),
+    Math.min(h, Math.ceil((y1 + MARGIN) / GRID) * GRID),
+  ];
+  return box[2] > box[0] && box[3] > box[1] ? box : null;
+}
+
 export function createDraftLive(
   container: HTMLElement,
   proj: MapProjection,
@@ -54,10 +94,17 @@ export function createDraftLive(
     h: number;
   } | null = null;
   let cam: Camera2D = { k: 1, tx: 0, ty: 0 };
-  const at = (p: LonLat): [number, number] => [
+  // The canvas covers only the live shapes' box; (ox, oy) is its corner in the view.
+  let ox = 0;
+  let oy = 0;
+  const screen = (p: LonLat): [number, number] => [
     projX(proj, p[0]) * cam.k + cam.tx,
     projY(proj, p[1]) * cam.k + cam.ty,
   ];
+  const at = (p: LonLat): [number, number] => {
+    const [x, y] = screen(p);
+    return [x - ox, y - oy];
+  };
 
   const path = (pts: readonly LonLat[], closed: boolean) => {
     g.beginPath();
@@ -132,17 +179,6 @@ export function createDraftLive(
       stroke(INK, 2);
     }
   };
-  const problems = (ps: readonly LonLat[]) => {
-    g.setLineDash([]);
-    for (const p of ps) {
-      const [x, y] = at(p);
-      g.beginPath();
-      g.arc(x, y, 16, 0, Math.PI * 2);
-      stroke('rgba(255,255,255,0.8)', 5);
-      stroke(css(PALETTE.amber), 3);
-    }
-  };
-
   return {
     canvas,
     draw(d, c, w, h) {
@@ -161,25 +197,33 @@ export function createDraftLive(
       // Only a map in author mode gets the canvas (the others keep one canvas to find).
       if (!d && !canvas.isConnected) return false;
       if (!canvas.isConnected) container.appendChild(canvas);
-      const pw = Math.round(w * resolution);
-      const ph = Math.round(h * resolution);
+      const box = liveBox(d, screen, w, h);
+      canvas.style.display = box ? '' : 'none';
+      if (!box) return true;
+      [ox, oy] = [box[0], box[1]];
+      const [bw, bh] = [box[2] - box[0], box[3] - box[1]];
+      const pw = Math.max(1, Math.round(bw * resolution));
+      const ph = Math.max(1, Math.round(bh * resolution));
       if (canvas.width !== pw || canvas.height !== ph) {
         canvas.width = pw;
         canvas.height = ph;
-        canvas.style.width = `${w}px`;
-        canvas.style.height = `${h}px`;
       }
+      Object.assign(canvas.style, {
+        left: `${ox}px`,
+        top: `${oy}px`,
+        width: `${bw}px`,
+        height: `${bh}px`,
+      });
       g.setTransform(resolution, 0, 0, resolution, 0, 0);
-      g.clearRect(0, 0, w, h);
+      g.clearRect(0, 0, bw, bh);
       g.lineJoin = 'round';
       g.lineCap = 'round';
-      const a = d?.active;
+      const a = d!.active;
       if (a?.zone) zone(a.zone);
       if (a?.route) route(a.route);
       if (a?.mark) mark(a.mark);
       if (a) handles(a.handles);
-      if (d?.sketch?.points.length) sketch(d.sketch);
-      problems(d?.problems ?? []);
+      if (d!.sketch?.points.length) sketch(d!.sketch);
       return true;
     },
     destroy() {

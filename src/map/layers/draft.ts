@@ -57,7 +57,8 @@ export function createDraftLayer(ctx: LayerContext, container: HTMLElement): Dra
   const marksG = new Graphics();
   const symbols = new Container();
   const labels = new Container();
-  backRoot.addChild(zonesG, routesG, marksG, symbols, labels);
+  const problemsG = new Graphics();
+  backRoot.addChild(zonesG, routesG, marksG, symbols, labels, problemsG);
   const textures = new Map<string, Texture>();
   /** One Graphics per zone and per route, redrawn only when its drawn form is a new object. */
   const shapes = new Map<string, { of: DraftZone | DraftRoute; g: Graphics }>();
@@ -216,6 +217,16 @@ export function createDraftLayer(ctx: LayerContext, container: HTMLElement): Dra
     }
   };
 
+  /** Where the schema found a problem: an amber ring on a white halo. */
+  const drawProblems = (ps: readonly LonLat[]) => {
+    problemsG.clear();
+    for (const p of ps) {
+      const [x, y] = xy(p);
+      problemsG.circle(x, y, 16 * ik).stroke({ width: 5 * ik, color: HALO, alpha: 0.8 });
+      problemsG.circle(x, y, 16 * ik).stroke({ width: 3 * ik, color: PALETTE.amber });
+    }
+  };
+
   /** Zones under routes; a shape is redrawn when new, changed or re-stroked for a zoom. */
   const syncShapes = (d: DraftDrawing | null, restroke: boolean) => {
     const seen = new Set<string>();
@@ -265,6 +276,10 @@ export function createDraftLayer(ctx: LayerContext, container: HTMLElement): Dra
       let back = false;
       if (all || d.zones !== was.zones || d.routes !== was.routes) {
         syncShapes(d, zoomed);
+        back = true;
+      }
+      if (all || d.problems !== was.problems) {
+        drawProblems(d?.problems ?? []);
         back = true;
       }
       if (all || d.marks !== was.marks) {
