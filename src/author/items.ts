@@ -1,6 +1,7 @@
 // New items author mode adds to a scenario's tables: each complete enough to pass the schema on
 // its own (ids unique in the document, owners and bases that exist), named so the planner can
 // tell them apart until renamed. Positions come from where the planner clicked.
+import { MECHANISM_COLLECTIONS } from '../scenario/references';
 import type { LonLat } from '../sim/describe';
 import type { Doc } from './edit-session';
 import { IdPool } from './exchange/ids';
@@ -14,11 +15,7 @@ export const TREATY_TABLES = [
   'agreements',
   'rights',
   'taskForces',
-  'jointCentres',
-  'liaisonOffices',
-  'logisticsFrameworks',
-  'capacityBuilding',
-  'dialogues',
+  ...MECHANISM_COLLECTIONS,
 ] as const;
 
 /** Tables whose items have ids (the object-valued unitTypes is keyed by id instead). */
