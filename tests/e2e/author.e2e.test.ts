@@ -331,6 +331,8 @@ describe('author mode', () => {
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await mapReady(page);
     expect((await state(page)).open).toBe(false);
+    // The planner's map has no author overlay: one canvas, as before.
+    expect(await page.locator('.map-host canvas').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   });

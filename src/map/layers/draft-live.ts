@@ -83,7 +83,6 @@ export function createDraftLive(
   const canvas = document.createElement('canvas');
   Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
   canvas.dataset.layer = 'draft-live';
-  container.appendChild(canvas);
   const g = canvas.getContext('2d')!;
   let last: {
     d: DraftDrawing | null;
