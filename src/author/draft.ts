@@ -7,11 +7,9 @@ import type { DraftDrawing, DraftMark, DraftRoute, DraftZone } from '../map/type
 import type { LonLat, WorldDescription } from '../sim/describe';
 import type { Doc } from './edit-session';
 import { listOf } from './items';
+import { isLonLat } from './shapes';
 
 type BBox = [number, number, number, number];
-
-const isLonLat = (p: unknown): p is LonLat =>
-  Array.isArray(p) && p.length === 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
 
 const isRing = (r: unknown): r is LonLat[] => Array.isArray(r) && r.every(isLonLat);
 
@@ -27,11 +25,16 @@ export const docAtlas = (doc: Doc): '50m' | '10m' =>
   (doc.geography as { atlas?: string } | undefined)?.atlas === '10m' ? '10m' : '50m';
 
 /** Owner colours as the map shows them (the display rule keeps them clear of the threat red). */
+// The display rule checks every owner pair as each dichromat sees it (several ms for ten
+// owners): an edit that leaves the actors' colours as they were reuses the last answer.
+let shownFor: { key: string; shown: string[] } | null = null;
+
 export function ownerColors(doc: Doc): Map<string, string> {
   const actors = listOf(doc, 'actors');
-  const shown = displayColors(
-    actors.map((a) => (typeof a.color === 'string' ? a.color : '#888888')),
-  );
+  const colors = actors.map((a) => (typeof a.color === 'string' ? a.color : '#888888'));
+  const key = colors.join(',');
+  if (shownFor?.key !== key) shownFor = { key, shown: displayColors(colors) };
+  const { shown } = shownFor;
   return new Map(actors.map((a, i) => [a.id, shown[i]!]));
 }
 

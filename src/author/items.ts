@@ -5,7 +5,7 @@ import { MECHANISM_COLLECTIONS } from '../scenario/references';
 import type { LonLat } from '../sim/describe';
 import type { Doc } from './edit-session';
 import { IdPool } from './exchange/ids';
-import { roundPoint } from './shapes';
+import { isLonLat, roundPoint } from './shapes';
 import type { UnitPreset } from './unit-presets';
 
 type Item = Record<string, unknown> & { id: string };
@@ -67,20 +67,31 @@ export const actorIds = (doc: Doc, kind?: 'nation' | 'organisation'): string[] =
     .filter((a) => !kind || a.kind === kind)
     .map((a) => a.id);
 
-/** The actor whose territory or headquarters is nearest: a new thing's owner by default. */
-export function nearestActor(doc: Doc, at: LonLat): string | null {
-  let best: string | null = null;
+/** The item whose position (`posOf`; null: none) is nearest `at`, in degrees. */
+function nearestBy(
+  items: readonly Item[],
+  at: LonLat,
+  posOf: (x: Item) => LonLat | null,
+): Item | null {
+  let best: Item | null = null;
   let bestD = Number.POSITIVE_INFINITY;
-  for (const a of listOf(doc, 'actors')) {
-    if (a.kind !== 'nation' || !Array.isArray(a.hq)) continue;
-    const [x, y] = a.hq as number[];
-    const d = (x! - at[0]) ** 2 + (y! - at[1]) ** 2;
+  for (const x of items) {
+    const p = posOf(x);
+    if (!p) continue;
+    const d = (p[0] - at[0]) ** 2 + (p[1] - at[1]) ** 2;
     if (d < bestD) {
       bestD = d;
-      best = a.id;
+      best = x;
     }
   }
-  return best ?? actorIds(doc)[0] ?? null;
+  return best;
+}
+
+/** The nation whose headquarters is nearest: a new thing's owner by default. */
+export function nearestActor(doc: Doc, at: LonLat): string | null {
+  const nations = listOf(doc, 'actors').filter((a) => a.kind === 'nation');
+  const near = nearestBy(nations, at, (a) => (Array.isArray(a.hq) ? (a.hq as LonLat) : null));
+  return near?.id ?? actorIds(doc)[0] ?? null;
 }
 
 /** "Base 3": the first number after the table's count whose name no item has yet. */
@@ -117,18 +128,8 @@ export function newPlace(doc: Doc, at: LonLat): Item {
 
 /** The nearest base of `owner` (units start at a base of their own nation). */
 export function nearestBase(doc: Doc, at: LonLat, owner: string | null): Item | null {
-  let best: Item | null = null;
-  let bestD = Number.POSITIVE_INFINITY;
-  for (const b of listOf(doc, 'bases')) {
-    if (owner && b.owner !== owner) continue;
-    const [x, y] = (b.position as number[]) ?? [0, 0];
-    const d = (x! - at[0]) ** 2 + (y! - at[1]) ** 2;
-    if (d < bestD) {
-      bestD = d;
-      best = b;
-    }
-  }
-  return best;
+  const bases = listOf(doc, 'bases').filter((b) => !owner || b.owner === owner);
+  return nearestBy(bases, at, (b) => (b.position as LonLat | undefined) ?? [0, 0]);
 }
 
 /** A unit type's name without its parenthesis ("Infantry company"), for a new unit's name. */
@@ -190,7 +191,7 @@ export function presetTypeId(doc: Doc, preset: UnitPreset): string {
 function meanHq(doc: Doc): LonLat {
   const hqs = listOf(doc, 'actors')
     .map((a) => a.hq)
-    .filter((p): p is LonLat => Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]));
+    .filter(isLonLat);
   if (!hqs.length) return [0, 0];
   const mean = (i: 0 | 1) => hqs.reduce((s, p) => s + p[i], 0) / hqs.length;
   return roundPoint([mean(0), mean(1)]);

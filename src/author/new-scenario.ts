@@ -6,7 +6,7 @@ import { displayColors } from '../map/colors';
 import type { AtlasCountry } from './atlas-countries';
 import type { Doc } from './edit-session';
 import { IdPool, slugify } from './exchange/ids';
-import { round5 } from './shapes';
+import { roundPoint } from './shapes';
 
 export interface NewScenarioChoice {
   name: string;
@@ -83,7 +83,7 @@ export function newScenario(choice: NewScenarioChoice): Doc {
       name: c.name,
       kind: 'nation',
       color: colors[i]!,
-      hq: [round5(c.inside[0]), round5(c.inside[1])],
+      hq: roundPoint(c.inside),
       decisionLatencyMin: 30,
     })),
     bases: [],

@@ -5,23 +5,22 @@ import type { LonLat } from '../sim/describe';
 import { unitPosition } from './draft';
 import type { Doc } from './edit-session';
 import { entryAt } from './items';
+import { isLonLat } from './shapes';
 
 const ITEM = /^(units|bases|places|zones|routes|actors)\[(\d+)\]/;
 
 function placeOf(doc: Doc, table: string, item: Record<string, unknown>): LonLat | null {
-  const ok = (p: unknown): p is LonLat =>
-    Array.isArray(p) && Number.isFinite(p[0]) && Number.isFinite(p[1]);
   if (table === 'units') return unitPosition(doc, item);
-  if (table === 'actors') return ok(item.hq) ? item.hq : null;
+  if (table === 'actors') return isLonLat(item.hq) ? item.hq : null;
   if (table === 'zones') {
     const v = (item.polygon as unknown[][] | undefined)?.[0]?.[0];
-    return ok(v) ? v : null;
+    return isLonLat(v) ? v : null;
   }
   if (table === 'routes') {
     const v = (item.coordinates as unknown[] | undefined)?.[0];
-    return ok(v) ? v : null;
+    return isLonLat(v) ? v : null;
   }
-  return ok(item.position) ? item.position : null;
+  return isLonLat(item.position) ? item.position : null;
 }
 
 export function problemPlaces(doc: Doc, problems: readonly Problem[]): LonLat[] {

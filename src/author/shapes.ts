@@ -17,13 +17,24 @@ import type { LonLat } from '../sim/describe';
 
 /** Coordinates are kept to 1e-5° (about a metre): the file stays readable, nothing is lost. */
 export const round5 = (v: number): number => Math.round(v * 1e5) / 1e5;
-const r5 = (p: LonLat): LonLat => [round5(p[0]), round5(p[1])];
+/** Whether a value of a half-built document is a [lon, lat] point. */
+export const isLonLat = (p: unknown): p is LonLat =>
+  Array.isArray(p) && p.length === 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+
+/** A point with both coordinates to 1e-5°. */
+export const roundPoint = (p: LonLat): LonLat => [round5(p[0]), round5(p[1])];
 
 /** The closed ring of the rectangle with corners a and b (west–east, south–north). */
 export function rectangleRing(a: LonLat, b: LonLat): LonLat[] {
   const [w, e] = a[0] < b[0] ? [a[0], b[0]] : [b[0], a[0]];
   const [s, n] = a[1] < b[1] ? [a[1], b[1]] : [b[1], a[1]];
-  return [r5([w, s]), r5([e, s]), r5([e, n]), r5([w, n]), r5([w, s])];
+  return [
+    roundPoint([w, s]),
+    roundPoint([e, s]),
+    roundPoint([e, n]),
+    roundPoint([w, n]),
+    roundPoint([w, s]),
+  ];
 }
 
 /** Points on a circle's outline: enough to look round at any zoom, few enough to edit. */
@@ -32,7 +43,7 @@ const CIRCLE_STEPS = 48;
 /** The closed ring of a geodesic circle of `radiusKm` around `centre`. */
 export function circleRing(centre: LonLat, radiusKm: number): LonLat[] {
   const c = circle(centre, Math.max(0.01, radiusKm), { steps: CIRCLE_STEPS, units: 'kilometers' });
-  const ring = c.geometry.coordinates[0]!.map((p) => r5([p[0]!, p[1]!]));
+  const ring = c.geometry.coordinates[0]!.map((p) => roundPoint([p[0]!, p[1]!]));
   ring[ring.length - 1] = ring[0]!;
   return ring;
 }
@@ -78,13 +89,39 @@ export function corridorRing(coords: readonly LonLat[], halfWidthKm: number): Lo
 
 /** Simplifies an imported outline to about `toleranceDeg`, keeping it a closed ring of ≥ 4 points. */
 export function simplifyRing(ring: readonly LonLat[], toleranceDeg: number): LonLat[] {
-  if (ring.length <= 5) return ring.map(r5);
+  if (ring.length <= 5) return ring.map(roundPoint);
   const s = simplify(polygon([ring.map((p) => [p[0], p[1]])]), {
     tolerance: toleranceDeg,
     highQuality: true,
   });
-  const out = s.geometry.coordinates[0]!.map((p) => r5([p[0]!, p[1]!]));
-  return out.length >= 4 ? out : ring.map(r5);
+  const out = s.geometry.coordinates[0]!.map((p) => roundPoint([p[0]!, p[1]!]));
+  return out.length >= 4 ? out : ring.map(roundPoint);
+}
+
+type ScreenXY = { x: number; y: number };
+
+/**
+ * The index of the point nearest the pointer on screen within `tolPx` (positions through
+ * `toScreen`), or −1. `penalty(i)`, in px², breaks near-ties in favour of some points.
+ */
+export function nearestOnScreen(
+  points: readonly LonLat[],
+  pointer: ScreenXY,
+  toScreen: (p: LonLat) => ScreenXY,
+  tolPx: number,
+  penalty: (i: number) => number = () => 0,
+): number {
+  let best = -1;
+  let bestD = tolPx * tolPx;
+  points.forEach((q, i) => {
+    const s = toScreen(q);
+    const d = (s.x - pointer.x) ** 2 + (s.y - pointer.y) ** 2 + penalty(i);
+    if (d <= bestD) {
+      bestD = d;
+      best = i;
+    }
+  });
+  return best;
 }
 
 /** Something a point may snap to: its position and what it is (for the hint). */
@@ -103,17 +140,11 @@ export function snapTo(
   toScreen: (p: LonLat) => { x: number; y: number },
   tolPx = 12,
 ): SnapTarget | null {
-  let best: SnapTarget | null = null;
-  let bestD = tolPx * tolPx;
-  for (const t of targets) {
-    const s = toScreen(t.at);
-    const d = (s.x - pointer.x) ** 2 + (s.y - pointer.y) ** 2;
-    if (d <= bestD) {
-      bestD = d;
-      best = t;
-    }
-  }
-  return best;
+  const i = nearestOnScreen(
+    targets.map((t) => t.at),
+    pointer,
+    toScreen,
+    tolPx,
+  );
+  return i < 0 ? null : targets[i]!;
 }
-
-export { r5 as roundPoint };

@@ -1,7 +1,7 @@
 // The map's palette: basemap tones, status colours and helpers to parse and blend actor colours.
 // Colours that carry meaning (owners, the stock gauge) are checked as colour-blind viewers see
 // them too (./cvd.ts).
-import { DEFICIENCIES, simulateCvd } from './cvd';
+import { DEFICIENCIES, simulateCvd, srgbToLinear } from './cvd';
 
 export const PALETTE = {
   sea: 0x1d3346,
@@ -140,13 +140,9 @@ export const OWNER_CANDIDATES: readonly number[] = [
 
 /** sRGB 0xrrggbb → CIE L*a*b* (D65 white). */
 export function toLab(c: number): [number, number, number] {
-  const lin = (v: number) => {
-    const s = v / 255;
-    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  const r = lin((c >> 16) & 255);
-  const g = lin((c >> 8) & 255);
-  const b = lin(c & 255);
+  const r = srgbToLinear((c >> 16) & 255);
+  const g = srgbToLinear((c >> 8) & 255);
+  const b = srgbToLinear(c & 255);
   const x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
   const y = 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
   const z = (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883;

@@ -194,8 +194,8 @@ export const createMapView: CreateMapView = async (options: MapViewOptions): Pro
   // The measuring tool's path, above every layer (and no layer toggle hides it).
   const measure = createMeasureLayer(ctx);
   // Author mode's drawing: what is not being edited goes into the static texture (redrawn only
-  // when it changes); the element being dragged, the shape being drawn and the problems' rings
-  // on a 2D canvas over the map (layers/draft-live.ts), so a drag never re-renders the map.
+  // when it changes); the element being dragged and the shape being drawn on a 2D canvas over
+  // the map (layers/draft-live.ts), so a drag never re-renders the map.
   const draft = createDraftLayer(ctx, container);
   staticGroup.addChild(draft.backRoot);
   world.addChild(measure.root);

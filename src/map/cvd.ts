@@ -35,7 +35,7 @@ export const MACHADO_2009: Readonly<Record<Deficiency, Matrix>> = {
 export const DEFICIENCIES: readonly Deficiency[] = ['protanopia', 'deuteranopia', 'tritanopia'];
 
 /** sRGB channel 0..255 → linear 0..1 (IEC 61966-2-1). */
-function decode(v: number): number {
+export function srgbToLinear(v: number): number {
   const s = v / 255;
   return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
 }
@@ -49,7 +49,11 @@ function encode(v: number): number {
 
 /** 0xrrggbb as the given dichromat sees it (Machado et al. 2009, severity 1.0). */
 export function simulateCvd(color: number, deficiency: Deficiency): number {
-  const rgb = [decode((color >> 16) & 255), decode((color >> 8) & 255), decode(color & 255)];
+  const rgb = [
+    srgbToLinear((color >> 16) & 255),
+    srgbToLinear((color >> 8) & 255),
+    srgbToLinear(color & 255),
+  ];
   const [r, g, b] = MACHADO_2009[deficiency].map((row) =>
     encode(row[0] * rgb[0]! + row[1] * rgb[1]! + row[2] * rgb[2]!),
   ) as [number, number, number];

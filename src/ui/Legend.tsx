@@ -8,6 +8,7 @@
 import ms from 'milsymbol';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import {
+  cssHex as css,
   ownerSymbolOptions,
   PALETTE,
   parseColor,
@@ -23,7 +24,6 @@ import { useSession } from '../store/react';
 import { useMapOverlays } from './map-overlays';
 import { useStoredToggle } from './stored-toggle';
 
-const css = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
 const FRIENDLY = 'SFGPUCI----E---';
 const HOSTILE = 'SHGPUCI----';
 const DEPOT = 'SFGPIB-----';

@@ -9,6 +9,7 @@ import { Charts } from './panels/Charts';
 import { EventLog } from './panels/EventLog';
 import { Experiments } from './panels/Experiments';
 import { Inspector } from './panels/Inspector';
+import { TabRow } from './TabRow';
 
 const TABS: Array<{ id: PanelId; label: string }> = [
   { id: 'inspector', label: 'Inspector' },
@@ -28,21 +29,13 @@ export function SidePanel() {
   return (
     // Experiment results need room: the column widens while that panel is open.
     <aside className={panel === 'experiments' ? 'side wide' : 'side'}>
-      <div className="tabs" role="tablist">
-        {TABS.filter((t) => t.id !== 'msel' || msel).map((t) => (
-          <button
-            type="button"
-            role="tab"
-            key={t.id}
-            id={`tab-${t.id}`}
-            aria-selected={panel === t.id}
-            className={panel === t.id ? 'on' : ''}
-            onClick={() => setPanel(t.id, 'user')}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabRow
+        className="tabs"
+        idPrefix="tab-"
+        tabs={TABS.filter((t) => t.id !== 'msel' || msel)}
+        selected={panel}
+        onSelect={(id) => setPanel(id, 'user')}
+      />
       <div
         className="panel-body"
         data-panel={panel}

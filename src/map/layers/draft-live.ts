@@ -4,34 +4,25 @@
 // software renderer a map render cost about 30 ms a frame, and composing a view-sized canvas
 // 16 ms or more. Redrawn when the drawing or the camera changes. Pointer events pass through.
 import type { LonLat } from '../../sim/describe';
-import { PALETTE, parseColor } from '../colors';
-import { type MapProjection, projX, projY } from '../projection';
+import type { Camera } from '../camera';
+import type { MapProjection } from '../projection';
+import { projX, projY } from '../projection';
 import type { DraftDrawing, DraftMark, DraftRoute, DraftZone } from '../types';
-import { zoneStyle } from '../zone-style';
+import { draftRouteStyle, draftZoneLook } from './draft-style';
 
 const INK = '#11161c';
 const HALO = '#ffffff';
-const HALO_N = 0xffffff;
-const GREY = 0x6b7280;
+const HALO_SOFT = 'rgba(255,255,255,0.8)';
 const HANDLE = 5;
-const ROUTE_COLOR: Record<string, number> = {
-  road: PALETTE.road,
-  track: PALETTE.road,
-  lane: PALETTE.lane,
-};
-
-export interface Camera2D {
-  k: number;
-  tx: number;
-  ty: number;
-}
+/** The element being edited is drawn this much bolder than at rest. */
+const BOLD = 1.6;
 
 const css = (c: number, a = 1) => `rgba(${(c >> 16) & 255},${(c >> 8) & 255},${c & 255},${a})`;
 
 export interface DraftLive {
   readonly canvas: HTMLCanvasElement;
   /** Redraws when the drawing, the camera or the size changed; true when it drew. */
-  draw(d: DraftDrawing | null, cam: Camera2D, width: number, height: number): boolean;
+  draw(d: DraftDrawing | null, cam: Camera, width: number, height: number): boolean;
   destroy(): void;
 }
 
@@ -92,7 +83,7 @@ export function createDraftLive(
     w: number;
     h: number;
   } | null = null;
-  let cam: Camera2D = { k: 1, tx: 0, ty: 0 };
+  let cam: Camera = { k: 1, tx: 0, ty: 0 };
   // The canvas covers only the live shapes' box; (ox, oy) is its corner in the view.
   let ox = 0;
   let oy = 0;
@@ -122,23 +113,22 @@ export function createDraftLive(
   };
 
   const zone = (z: DraftZone) => {
-    const owner = z.color ? parseColor(z.color) : GREY;
-    const st = zoneStyle(z.kind, owner);
-    const line = st.line ?? owner;
+    const { st, line, fillAlpha } = draftZoneLook(z);
     z.rings.forEach((r, i) => {
       path(r, true);
       if (i === 0) {
-        g.fillStyle = css(st.fill ?? line, Math.max(0.08, st.fillAlpha));
+        g.fillStyle = css(st.fill ?? line, fillAlpha);
         g.fill();
       }
-      stroke(css(HALO_N, 0.8), 6);
-      stroke(css(line, 0.95), Math.max(1.6, st.width) * 1.6, st.dash ?? []);
+      stroke(HALO_SOFT, 6);
+      stroke(css(line, 0.95), Math.max(1.6, st.width) * BOLD, st.dash ?? []);
     });
   };
   const route = (r: DraftRoute) => {
+    const st = draftRouteStyle(r.kind);
     path(r.coords, false);
-    stroke(css(HALO_N, 0.7), 8);
-    stroke(css(ROUTE_COLOR[r.kind] ?? PALETTE.road), 4, r.kind === 'road' ? [] : [9, 5]);
+    stroke(HALO_SOFT, 8);
+    stroke(css(st.color), st.width * BOLD, st.dash ? [9, 5] : []);
   };
   const mark = (m: DraftMark) => {
     const [x, y] = at(m.at);
@@ -166,7 +156,7 @@ export function createDraftLive(
       g.fillStyle = 'rgba(17,22,28,0.1)';
       g.fill();
     }
-    stroke('rgba(255,255,255,0.8)', 6);
+    stroke(HALO_SOFT, 6);
     stroke(INK, 2.5, [8, 5]);
     g.setLineDash([]);
     for (const p of sk.points) {

@@ -1,22 +1,22 @@
-// Author mode's drawing over the basemap: zones (filled and outlined in the owner's colour, by
-// their kind's style), routes, places, bases, headquarters and units (their APP-6 symbol, filled
-// in the owner's colour, with a count badge), the element being edited over the rest with its
-// vertex handles, the shape being drawn, and rings where the schema found a problem. Everything
-// keeps its screen size at any zoom. A list is redrawn only when its array is a new one, so
-// dragging a vertex redraws only the element dragged (the rest is untouched Graphics).
+// Author mode's drawing over the basemap, in the view's static texture: zones (filled and
+// outlined in the owner's colour, by their kind's style), routes, places, bases, headquarters
+// and units (their APP-6 symbol, filled in the owner's colour, with a count), names that do not
+// overlap, and rings where the schema found a problem. Everything keeps its screen size at any
+// zoom. A list is redrawn only when its array is a new one, and a zone or route only when its
+// drawn form is; the element being edited and the shape being drawn are draft-live.ts's.
 import ms from 'milsymbol';
 import { Container, Graphics, Sprite, type Text, Texture } from 'pixi.js';
 import type { LonLat } from '../../sim/describe';
+import type { Camera } from '../camera';
 import { ownerSymbolOptions, PALETTE, parseColor } from '../colors';
 import { makeLabel } from '../labels';
 import type { LayerContext } from '../layer';
 import { dashedPath, projectLine } from '../lines';
 import { projX, projY } from '../projection';
 import type { DraftDrawing, DraftMark, DraftRoute, DraftZone } from '../types';
-import { zoneStyle } from '../zone-style';
-import { type Camera2D, createDraftLive } from './draft-live';
+import { createDraftLive } from './draft-live';
+import { draftRouteStyle, draftZoneLook } from './draft-style';
 
-const GREY = 0x6b7280;
 const INK = 0x11161c;
 const HALO = 0xffffff;
 const SYMBOL = 26;
@@ -29,15 +29,9 @@ export interface DraftLayer {
   /** Whether the back part changed (the static texture is then redrawn). */
   frame(ctx: LayerContext): 'none' | 'back';
   /** The live part on its 2D canvas (draft-live.ts), for this camera; true when it drew. */
-  drawLive(cam: Camera2D, width: number, height: number): boolean;
+  drawLive(cam: Camera, width: number, height: number): boolean;
   destroy(): void;
 }
-
-const ROUTE_STYLE: Record<string, { color: number; width: number; dash: boolean }> = {
-  road: { color: PALETTE.road, width: 2.6, dash: false },
-  track: { color: PALETTE.road, width: 2, dash: true },
-  lane: { color: PALETTE.lane, width: 2.2, dash: true },
-};
 
 /** Destroys the display objects no longer drawn. */
 function prune(objects: Map<string, { destroy(): void }>, seen: ReadonlySet<string>): void {
@@ -71,33 +65,24 @@ export function createDraftLayer(ctx: LayerContext, container: HTMLElement): Dra
 
   const xy = (p: LonLat): [number, number] => [projX(proj, p[0]), projY(proj, p[1])];
 
-  const strokeZone = (g: Graphics, z: DraftZone, boost: number) => {
-    const owner = z.color ? parseColor(z.color) : GREY;
-    const st = zoneStyle(z.kind, owner);
-    const line = st.line ?? owner;
+  const strokeZone = (g: Graphics, z: DraftZone) => {
+    const { st, line, fillAlpha } = draftZoneLook(z);
     for (const [i, r] of z.rings.entries()) {
       const flat = projectLine(proj, r);
       if (i === 0 && flat.length >= 6)
-        g.poly(flat, true).fill({ color: st.fill ?? line, alpha: Math.max(0.08, st.fillAlpha) });
-      if (boost > 1)
-        g.poly(flat, true).stroke({ width: 6 * ik, color: HALO, alpha: 0.8, join: 'round' });
+        g.poly(flat, true).fill({ color: st.fill ?? line, alpha: fillAlpha });
       if (st.dash) dashedPath(g, flat, st.dash[0] * ik, st.dash[1] * ik, true);
       else g.poly(flat, true);
-      g.stroke({
-        width: Math.max(1.6, st.width) * boost * ik,
-        color: line,
-        alpha: 0.95,
-        join: 'round',
-      });
+      g.stroke({ width: Math.max(1.6, st.width) * ik, color: line, alpha: 0.95, join: 'round' });
     }
   };
 
-  const strokeRoute = (g: Graphics, r: DraftRoute, boost: number) => {
-    const st = ROUTE_STYLE[r.kind] ?? ROUTE_STYLE.road!;
+  const strokeRoute = (g: Graphics, r: DraftRoute) => {
+    const st = draftRouteStyle(r.kind);
     const flat = projectLine(proj, r.coords);
     if (flat.length < 4) return;
     g.poly(flat, false).stroke({
-      width: (st.width + 3) * boost * ik,
+      width: (st.width + 3) * ik,
       color: HALO,
       alpha: 0.7,
       cap: 'round',
@@ -105,7 +90,7 @@ export function createDraftLayer(ctx: LayerContext, container: HTMLElement): Dra
     });
     if (st.dash) dashedPath(g, flat, 9 * ik, 5 * ik);
     else g.poly(flat, false);
-    g.stroke({ width: st.width * boost * ik, color: st.color, cap: 'round', join: 'round' });
+    g.stroke({ width: st.width * ik, color: st.color, cap: 'round', join: 'round' });
   };
 
   const symbolTexture = (sidc: string, color: string): Texture => {
@@ -122,10 +107,11 @@ export function createDraftLayer(ctx: LayerContext, container: HTMLElement): Dra
     return t;
   };
 
-  const drawMarkShape = (g: Graphics, m: DraftMark, boost: number) => {
+  /** A place's dot, a base's square, a headquarters' diamond (a unit is its symbol). */
+  const drawMarkShape = (g: Graphics, m: DraftMark) => {
     const [x, y] = xy(m.at);
     const fill = parseColor(m.color);
-    const s = ik * boost;
+    const s = ik;
     if (m.kind === 'place')
       g.circle(x, y, 4 * s)
         .fill({ color: INK })
@@ -138,7 +124,6 @@ export function createDraftLayer(ctx: LayerContext, container: HTMLElement): Dra
       g.poly([x, y - 9 * s, x + 9 * s, y, x, y + 9 * s, x - 9 * s, y], true)
         .fill({ color: fill })
         .stroke({ width: 2 * s, color: HALO });
-    else if (boost > 1) g.circle(x, y, 20 * ik).stroke({ width: 3 * ik, color: HALO, alpha: 0.9 });
   };
 
   const labelFor = (m: DraftMark, seen: Set<string>) => {
@@ -185,7 +170,7 @@ export function createDraftLayer(ctx: LayerContext, container: HTMLElement): Dra
     const seenSprites = new Set<string>();
     const seenTexts = new Set<string>();
     for (const m of marks) {
-      drawMarkShape(marksG, m, 1);
+      drawMarkShape(marksG, m);
       spriteFor(m, seenSprites);
       labelFor(m, seenTexts);
     }
@@ -247,8 +232,8 @@ export function createDraftLayer(ctx: LayerContext, container: HTMLElement): Dra
       s.g.clear();
       draw(s.g);
     };
-    for (const z of d?.zones ?? []) sync(`z:${z.id}`, z, zonesG, (g) => strokeZone(g, z, 1));
-    for (const r of d?.routes ?? []) sync(`r:${r.id}`, r, routesG, (g) => strokeRoute(g, r, 1));
+    for (const z of d?.zones ?? []) sync(`z:${z.id}`, z, zonesG, (g) => strokeZone(g, z));
+    for (const r of d?.routes ?? []) sync(`r:${r.id}`, r, routesG, (g) => strokeRoute(g, r));
     for (const [k, s] of shapes) {
       if (seen.has(k)) continue;
       s.g.destroy();

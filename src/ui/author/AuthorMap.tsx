@@ -3,6 +3,7 @@
 // new scenario framed); edits, the selection and drawing only change what is drawn on it.
 import { useEffect, useRef, useState } from 'react';
 import { docAtlas, docBBox, frameDescription } from '../../author/draft';
+import type { Doc } from '../../author/edit-session';
 import { LAYER_IDS, type LayerVisibility, type MapView } from '../../map/types';
 import { authorStore, getAuthor } from '../../store/author';
 import { setAuthorMapView } from '../../store/author-map';
@@ -14,10 +15,7 @@ import { useAuthor } from './use-author';
 const ALL_LAYERS = Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as LayerVisibility;
 
 /** The key the map is remade on: the box and atlas. */
-const frameKey = () => {
-  const doc = getAuthor().doc;
-  return doc ? `${docBBox(doc).join(',')}|${docAtlas(doc)}` : '';
-};
+const frameKey = (doc: Doc | null) => (doc ? `${docBBox(doc).join(',')}|${docAtlas(doc)}` : '');
 
 let current: { view: MapView; controller: AuthorMapController } | null = null;
 
@@ -26,7 +24,7 @@ export const authorMapKey = (e: KeyboardEvent): boolean => current?.controller.k
 
 export function AuthorMap() {
   const host = useRef<HTMLDivElement>(null);
-  const key = useAuthor((s) => (s.doc ? frameKey() : ''));
+  const key = useAuthor((s) => frameKey(s.doc));
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
     const el = host.current;

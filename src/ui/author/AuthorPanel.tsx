@@ -4,6 +4,8 @@
 import type { Doc } from '../../author/edit-session';
 import type { Problem } from '../../scenario/problems';
 import { setAuthor } from '../../store/author';
+import { TabRow } from '../TabRow';
+import { problemsWithin } from './form/paths';
 import { SchemaForm } from './form/SchemaForm';
 import { scenarioSchema } from './form/schema-node';
 import { ProblemsTab } from './ProblemsTab';
@@ -14,19 +16,13 @@ import { useAuthor } from './use-author';
 /** Top-level keys edited in other tabs (or not by hand). */
 const NOT_ON_SCENARIO_TAB = new Set(['$schema', ...Object.values(TAB_TABLES).flat()]);
 
-const tabProblems = (tab: AuthorTabId, problems: readonly Problem[]) => {
-  const tables = TAB_TABLES[tab];
+/** Problems in a tab: its tables' (the Scenario tab: what no other tab holds; Problems: all). */
+const tabProblems = (tab: AuthorTabId, problems: readonly Problem[]): number => {
+  const inTables = (tables: readonly string[]) =>
+    tables.reduce((n, t) => n + problemsWithin(problems, [t]).length, 0);
   if (tab === 'problems') return problems.length;
-  if (tab === 'scenario')
-    return problems.filter(
-      (p) =>
-        !Object.values(TAB_TABLES)
-          .flat()
-          .some((t) => p.path.startsWith(t)),
-    ).length;
-  return problems.filter((p) =>
-    tables.some((t) => p.path === t || p.path.startsWith(`${t}[`) || p.path.startsWith(`${t}.`)),
-  ).length;
+  if (tab === 'scenario') return problems.length - inTables(Object.values(TAB_TABLES).flat());
+  return inTables(TAB_TABLES[tab]);
 };
 
 function TabBody(props: { tab: AuthorTabId; doc: Doc; problems: readonly Problem[] }) {
@@ -65,26 +61,15 @@ export function AuthorPanel() {
   if (!doc) return null;
   return (
     <aside className="au-side">
-      <div className="au-tabs" role="tablist" aria-label="Scenario parts">
-        {AUTHOR_TABS.map((t) => {
-          const n = tabProblems(t.id, problems);
-          return (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              id={`au-tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls="au-tabpanel"
-              className={tab === t.id ? 'on' : ''}
-              onClick={() => setAuthor({ tab: t.id })}
-            >
-              {t.label}
-              {n > 0 && <span className="au-bad">{n}</span>}
-            </button>
-          );
-        })}
-      </div>
+      <TabRow
+        className="au-tabs"
+        label="Scenario parts"
+        idPrefix="au-tab-"
+        controls="au-tabpanel"
+        tabs={AUTHOR_TABS.map((t) => ({ ...t, count: tabProblems(t.id, problems) }))}
+        selected={tab}
+        onSelect={(id) => setAuthor({ tab: id })}
+      />
       <div
         className="au-body"
         role="tabpanel"

@@ -10,6 +10,7 @@ import { type AuthorSelection, type AuthorTool, setAuthor } from '../../store/au
 import { authorEdit } from '../../store/author-session';
 import { CorridorButton } from './CorridorButton';
 import { labelFor } from './form/Field';
+import { problemsWithin } from './form/paths';
 import { SchemaForm } from './form/SchemaForm';
 import { nodeAt, scenarioSchema } from './form/schema-node';
 import { KindChoice } from './KindChoice';
@@ -70,14 +71,6 @@ function rowOf(x: Record<string, unknown> & { id: string }, i: number): Row {
   };
 }
 
-const countIn = (problems: readonly Problem[], prefix: string) =>
-  problems.filter(
-    (p) => p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`),
-  ).length;
-
-const prefixOf = (table: string, index: number | string) =>
-  typeof index === 'number' ? `${table}[${index}]` : `${table}.${index}`;
-
 function add(doc: Doc, table: string): void {
   if (DRAWN[table]) {
     setAuthor({ tool: DRAWN[table]!, hint: null });
@@ -127,7 +120,7 @@ export function TableEditor(props: {
       </header>
       <ul className="au-rows">
         {rows.map((r) => {
-          const n = countIn(problems, prefixOf(table, r.index));
+          const n = problemsWithin(problems, [table, r.index]).length;
           return (
             <li key={r.id}>
               <button

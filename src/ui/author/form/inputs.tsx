@@ -18,7 +18,9 @@ const placeholderOf = (node: SchemaNode) =>
     ? `default: ${String(node.default)}`
     : '';
 
-export function TextInput(props: InputProps & { multiline?: boolean; parse?(s: string): unknown }) {
+export function TextInput(
+  props: InputProps & { multiline?: boolean; numeric?: boolean; parse?(s: string): unknown },
+) {
   const shown = props.value === undefined || props.value === null ? '' : String(props.value);
   const [text, setText] = useState(shown);
   useEffect(() => setText(shown), [shown]);
@@ -39,6 +41,7 @@ export function TextInput(props: InputProps & { multiline?: boolean; parse?(s: s
   return (
     <input
       type="text"
+      {...(props.numeric ? { inputMode: 'decimal' as const, className: 'au-num' } : {})}
       {...common}
       onKeyDown={(e) => {
         if (e.key === 'Enter') done();
@@ -48,40 +51,15 @@ export function TextInput(props: InputProps & { multiline?: boolean; parse?(s: s
   );
 }
 
+/** A number as typed: blank clears it; what is not a number is kept, for the schema to name. */
+function parseNumber(s: string): unknown {
+  const t = s.trim();
+  const n = Number(t);
+  return t === '' ? undefined : Number.isFinite(n) ? n : t;
+}
+
 export function NumberInput(props: InputProps) {
-  const shown =
-    typeof props.value === 'number'
-      ? String(props.value)
-      : props.value === undefined
-        ? ''
-        : String(props.value);
-  const [text, setText] = useState(shown);
-  useEffect(() => setText(shown), [shown]);
-  const done = () => {
-    if (text === shown) return;
-    const t = text.trim();
-    const n = Number(t);
-    // Not a number: kept as typed, so the schema's message says what is allowed.
-    props.onCommit(t === '' ? undefined : Number.isFinite(n) ? n : t);
-  };
-  return (
-    <input
-      type="text"
-      inputMode="decimal"
-      className="au-num"
-      id={props.id}
-      value={text}
-      aria-invalid={props.invalid || undefined}
-      aria-describedby={props.describedBy}
-      placeholder={placeholderOf(props.node)}
-      onChange={(e) => setText(e.target.value)}
-      onBlur={done}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') done();
-        if (e.key === 'Escape') setText(shown);
-      }}
-    />
-  );
+  return <TextInput {...props} numeric parse={parseNumber} />;
 }
 
 export function SelectInput(

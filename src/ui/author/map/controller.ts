@@ -16,7 +16,7 @@ import { authorEdit } from '../../../store/author-session';
 import { tabOfTable } from '../tabs';
 import { handleAt, itemAt, markAt, tableOfMark } from './hits';
 import { addShape, placeAt } from './place-item';
-import { addPoint, finish, type ShapeTool, type Sketch, sketchHint, sketchShape } from './sketch';
+import { addPoint, finish, isShapeTool, type Sketch, sketchHint, sketchShape } from './sketch';
 
 type Drag =
   | {
@@ -28,8 +28,6 @@ type Drag =
       at: LonLat | null;
     }
   | { kind: 'mark'; mark: DraftMark; start: PointerAt; at: LonLat | null };
-
-const SHAPES = new Set<string>(['zone-polygon', 'zone-rectangle', 'zone-circle', 'route']);
 
 export class AuthorMapController {
   private base: { doc: Doc; drawing: DraftDrawing } | null = null;
@@ -50,8 +48,8 @@ export class AuthorMapController {
 
   /** The store changed: the tool, the document, the selection. */
   update(s: AuthorState): void {
-    if (!SHAPES.has(s.tool)) this.sketch = null;
-    else if (this.sketch?.tool !== s.tool) this.sketch = { tool: s.tool as ShapeTool, points: [] };
+    if (!isShapeTool(s.tool)) this.sketch = null;
+    else if (this.sketch?.tool !== s.tool) this.sketch = { tool: s.tool, points: [] };
     this.draw(s);
   }
 

@@ -1,7 +1,7 @@
 // What is under the pointer in author mode, by screen distance (a few dozen items: no grid
 // needed): a vertex handle of the selected zone or route, a mark (unit, base, place, HQ), a
 // route's line, a zone's outline or inside. Pure: screen positions come through `toScreen`.
-import { pointInZone } from '../../../author/shapes';
+import { nearestOnScreen, pointInZone } from '../../../author/shapes';
 import type { DraftDrawing, DraftMark } from '../../../map/types';
 import type { LonLat } from '../../../sim/describe';
 
@@ -28,16 +28,7 @@ export function handleAt(
   toScreen: ToScreen,
   tolPx = 9,
 ): number {
-  let best = -1;
-  let bestD = tolPx * tolPx;
-  handles.forEach((h, i) => {
-    const d = d2(toScreen(h), p);
-    if (d <= bestD) {
-      bestD = d;
-      best = i;
-    }
-  });
-  return best;
+  return nearestOnScreen(handles, p, toScreen, tolPx);
 }
 
 /** The mark nearest the pointer within `tolPx`; units before bases before places when tied. */
@@ -47,17 +38,15 @@ export function markAt(
   toScreen: ToScreen,
   tolPx = 14,
 ): DraftMark | null {
-  let best: DraftMark | null = null;
-  let bestD = tolPx * tolPx;
   const rank = { unit: 0, base: 1, hq: 2, place: 3 } as const;
-  for (const m of marks) {
-    const d = d2(toScreen(m.at), p) + rank[m.kind];
-    if (d <= bestD) {
-      bestD = d;
-      best = m;
-    }
-  }
-  return best;
+  const i = nearestOnScreen(
+    marks.map((m) => m.at),
+    p,
+    toScreen,
+    tolPx,
+    (k) => rank[marks[k]!.kind],
+  );
+  return i < 0 ? null : marks[i]!;
 }
 
 /** Squared screen distance from p to the segment a–b. */

@@ -8,7 +8,10 @@ import { distance } from '@turf/turf';
 import { circleRing, rectangleRing } from '../../../author/shapes';
 import type { LonLat } from '../../../sim/describe';
 
-export type ShapeTool = 'zone-polygon' | 'zone-rectangle' | 'zone-circle' | 'route';
+export const SHAPE_TOOLS = ['zone-polygon', 'zone-rectangle', 'zone-circle', 'route'] as const;
+export type ShapeTool = (typeof SHAPE_TOOLS)[number];
+export const isShapeTool = (tool: string): tool is ShapeTool =>
+  (SHAPE_TOOLS as readonly string[]).includes(tool);
 
 export interface Sketch {
   tool: ShapeTool;
